@@ -1,0 +1,1 @@
+"""Linked data for Ofsted inspections of English local authority children's services."""
