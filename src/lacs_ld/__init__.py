@@ -1,1 +1,3 @@
-"""Linked data for Ofsted inspections of English local authority children's services."""
+"""lacs-ld: linked data for Ofsted's inspections of English local authority children's services."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""`python -m lacs_ld` is the `lacs-ld` command."""
+
+from lacs_ld.cli import main
+
+main()

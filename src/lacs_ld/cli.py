@@ -1,0 +1,160 @@
+"""The `lacs-ld` command: serve, validate, query, publish, build-data, dump."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from lacs_ld.errors import LacsError, PublishError, SettingError
+from lacs_ld.settings import SETTINGS_TABLE, Settings
+
+
+def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """One click option per row of the settings table (the environment variable is the fallback)."""
+    for setting in reversed(SETTINGS_TABLE):
+        command = click.option(
+            setting.flag,
+            setting.name,
+            default=None,
+            help=f"{setting.help} [env {setting.env}; default {setting.default!r}]",
+        )(command)
+    return command
+
+
+def load_settings(**given: Any) -> Settings:
+    try:
+        return Settings.load(given)
+    except SettingError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+
+
+def fail(exc: LacsError, code: int = 1) -> None:
+    click.echo(f"error: {exc.message}", err=True)
+    if exc.detail:
+        click.echo(exc.detail, err=True)
+    sys.exit(code)
+
+
+@click.group()
+@click.version_option(package_name="lacs-ld")
+def main() -> None:
+    """Linked data for Ofsted's inspections of English local authority children's services."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+@main.command()
+@settings_options
+def serve(**given: Any) -> None:
+    """Publish the data (refusing invalid data) and serve it; SIGHUP re-publishes."""
+    settings = load_settings(**given)
+    try:
+        if settings.workers > 1:
+            from lacs_ld.serving import serve_with_gunicorn
+
+            serve_with_gunicorn(settings)
+            return
+        from lacs_ld.app import create_app, reload_on_sighup
+
+        app = create_app(settings)
+    except PublishError as exc:
+        fail(exc)
+        return
+    reload_on_sighup(app.extensions["lacs"])
+    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@settings_options
+def validate(directory: Path | None, **given: Any) -> None:
+    """Check DIRECTORY's Turtle (default: the data folder) against the bundled shapes."""
+    from lacs_ld.services.publish import sources_for, validate_sources
+
+    settings = load_settings(**given)
+    try:
+        report, _ = validate_sources(sources_for(settings, directory), settings.base_uri)
+    except PublishError as exc:
+        fail(exc)
+        return
+    click.echo(report.text())
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("sparql")
+@click.option(
+    "--format",
+    "format_key",
+    default="table",
+    type=click.Choice(
+        ["table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "rdfxml", "jsonld"]
+    ),
+    help="A readable table, or any results/graph format.",
+)
+@settings_options
+def query(sparql: str, format_key: str, **given: Any) -> None:
+    """Run a SPARQL query against the published data."""
+    from lacs_ld.services.query_cli import run_query
+
+    settings = load_settings(**given)
+    try:
+        click.echo(run_query(settings, sparql, format_key), nl=False)
+    except LacsError as exc:
+        fail(exc)
+
+
+@main.command()
+@settings_options
+def publish(**given: Any) -> None:
+    """Validate and publish the data to the configured store (all-or-nothing)."""
+    from lacs_ld.services.publish import Publication
+    from lacs_ld.store import open_store
+
+    settings = load_settings(**given)
+    try:
+        snapshot = Publication(settings, open_store(settings)).publish()
+    except LacsError as exc:
+        fail(exc)
+        return
+    click.echo(
+        f"published release {snapshot.release}: {snapshot.triples} triples ({snapshot.key[:12]})"
+    )
+
+
+@main.command("build-data")
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path, exists=True),
+    required=True,
+    help="Folder holding data-sources/ and seeds/.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Data folder to write generated/ into.",
+)
+def build_data(sources: Path, data_dir: Path) -> None:
+    """Rebuild data/generated/ from the source files and print the reconciliation."""
+    from lacs_ld.build import build_data as run_build
+
+    report = run_build(sources, data_dir)
+    click.echo(str(report))
+
+
+@main.command("settings")
+def show_settings() -> None:
+    """Print the settings table as Markdown (the README's table is this output)."""
+    from lacs_ld.settings import markdown_table
+
+    click.echo(markdown_table())

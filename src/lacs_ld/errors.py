@@ -1,0 +1,84 @@
+"""The project's errors: each carries the HTTP status it maps to."""
+
+from __future__ import annotations
+
+
+class LacsError(Exception):
+    """Base of every error lacs-ld raises on purpose."""
+
+    status = 500
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class SettingError(LacsError):
+    """A setting's value is not allowed."""
+
+    status = 400
+
+
+class PublishError(LacsError):
+    """The data could not be published: syntax errors or SHACL violations."""
+
+    status = 500
+
+    def __init__(self, message: str, *, report: str = "") -> None:
+        super().__init__(message, detail=report)
+        self.report = report
+
+
+class QueryError(LacsError):
+    """A SPARQL query the client sent is wrong (syntax, unsupported feature)."""
+
+    status = 400
+
+
+class QueryRefused(LacsError):
+    """A request the read-only endpoint will not run (updates, SERVICE, LOAD)."""
+
+    status = 400
+
+
+class QueryTimeout(LacsError):
+    """A query ran past the configured timeout and was stopped."""
+
+    status = 503
+
+
+class TooManyRows(LacsError):
+    """A query's result exceeds the row cap; never truncated silently."""
+
+    status = 400
+
+
+class Overloaded(LacsError):
+    """Every query worker is busy; the client should retry."""
+
+    status = 503
+
+
+class EngineFailure(LacsError):
+    """The query engine failed on a query (for example, crashed); the service stays up."""
+
+    status = 422
+
+
+class StoreUnavailable(LacsError):
+    """The SPARQL store could not be reached."""
+
+    status = 502
+
+
+class StoreTimeout(LacsError):
+    """The remote SPARQL store did not answer in time."""
+
+    status = 504
+
+
+class StoreRejected(LacsError):
+    """The remote SPARQL store refused a query."""
+
+    status = 400

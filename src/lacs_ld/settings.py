@@ -1,0 +1,278 @@
+"""The one table of settings: every reader (CLI, app, README) derives from it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from lacs_ld.errors import SettingError
+
+BACKENDS = ("embedded", "remote")
+ENV_PREFIX = "LACS_LD_"
+
+
+def _base_uri(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not value.endswith("/"):
+        raise ValueError("an absolute http(s) URI ending in '/'")
+    if parts.query or parts.fragment:
+        raise ValueError("an absolute http(s) URI ending in '/', without query or fragment")
+    return value
+
+
+def _int_range(low: int, high: int) -> Callable[[str], int]:
+    def check(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise ValueError(f"an integer from {low} to {high}") from None
+        if not low <= number <= high:
+            raise ValueError(f"an integer from {low} to {high}")
+        return number
+
+    return check
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError("a positive number of seconds") from None
+    if not 0 < number <= 3600:
+        raise ValueError("a positive number of seconds (at most 3600)")
+    return number
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError("one of " + ", ".join(allowed))
+        return value
+
+    return check
+
+
+def _path(value: str) -> Path:
+    if not value:
+        raise ValueError("a directory path")
+    return Path(value)
+
+
+def _optional_url(value: str) -> str:
+    if value and urlsplit(value).scheme not in ("http", "https"):
+        raise ValueError("an http(s) URL, or empty")
+    return value
+
+
+def _text(value: str) -> str:
+    return value
+
+
+def _flag(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError("true or false")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the settings table."""
+
+    name: str
+    default: str
+    help: str
+    parse: Callable[[str], Any]
+    secret: bool = False
+
+    @property
+    def env(self) -> str:
+        return ENV_PREFIX + self.name.upper()
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS_TABLE: tuple[Setting, ...] = (
+    Setting(
+        "base_uri",
+        "http://127.0.0.1:5000/",
+        "Base URI every published IRI sits under; ends in '/'.",
+        _base_uri,
+    ),
+    Setting("host", "127.0.0.1", "Interface the server listens on.", _text),
+    Setting("port", "5000", "TCP port the server listens on.", _int_range(1, 65535)),
+    Setting(
+        "workers", "1", "Server processes; more than 1 serves under gunicorn.", _int_range(1, 64)
+    ),
+    Setting("data_dir", "data", "Folder of Turtle data files to publish.", _path),
+    Setting("ontology_dir", "ontology", "Folder of the ontology and concept schemes.", _path),
+    Setting("shapes_dir", "shapes", "Folder of the SHACL shapes.", _path),
+    Setting("state_dir", "var", "Folder for published snapshots, dumps and caches.", _path),
+    Setting(
+        "backend",
+        "embedded",
+        "Store backend: embedded (pyoxigraph) or remote (SPARQL 1.1 store).",
+        _choice(*BACKENDS),
+    ),
+    Setting(
+        "query_timeout",
+        "10",
+        "Seconds a SPARQL query may run before it is stopped.",
+        _positive_seconds,
+    ),
+    Setting(
+        "max_rows",
+        "10000",
+        "Most result rows a SPARQL query may return.",
+        _int_range(1, 10_000_000),
+    ),
+    Setting(
+        "max_request_bytes",
+        "65536",
+        "Largest request body accepted, in bytes.",
+        _int_range(1024, 100_000_000),
+    ),
+    Setting(
+        "max_url_bytes",
+        "8192",
+        "Longest request URL accepted, in bytes.",
+        _int_range(256, 1_000_000),
+    ),
+    Setting(
+        "query_workers",
+        "1",
+        "SPARQL worker processes per server process (the concurrency cap).",
+        _int_range(1, 64),
+    ),
+    Setting(
+        "query_memory_mb",
+        "1024",
+        "Memory ceiling of one SPARQL worker process, in MiB.",
+        _int_range(64, 65536),
+    ),
+    Setting(
+        "sparql_query_url", "", "Remote backend: the store's SPARQL query endpoint.", _optional_url
+    ),
+    Setting(
+        "sparql_update_url",
+        "",
+        "Remote backend: the store's SPARQL update endpoint.",
+        _optional_url,
+    ),
+    Setting(
+        "graph_store_url",
+        "",
+        "Remote backend: the store's Graph Store Protocol endpoint.",
+        _optional_url,
+    ),
+    Setting("remote_user", "", "Remote backend: user name for HTTP basic authentication.", _text),
+    Setting(
+        "remote_password",
+        "",
+        "Remote backend: password for HTTP basic authentication.",
+        _text,
+        secret=True,
+    ),
+    Setting(
+        "trusted_proxies",
+        "0",
+        "Number of reverse proxies whose X-Forwarded-* headers are trusted.",
+        _int_range(0, 10),
+    ),
+    Setting(
+        "skip_validation_cache",
+        "false",
+        "Always re-run SHACL validation, even on unchanged input.",
+        _flag,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings for one service instance; build with `Settings.load`."""
+
+    base_uri: str
+    host: str
+    port: int
+    workers: int
+    data_dir: Path
+    ontology_dir: Path
+    shapes_dir: Path
+    state_dir: Path
+    backend: str
+    query_timeout: float
+    max_rows: int
+    max_request_bytes: int
+    max_url_bytes: int
+    query_workers: int
+    query_memory_mb: int
+    sparql_query_url: str
+    sparql_update_url: str
+    graph_store_url: str
+    remote_user: str
+    remote_password: str
+    trusted_proxies: int
+    skip_validation_cache: bool
+
+    @classmethod
+    def load(
+        cls, overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Defaults, then `LACS_LD_*` variables, then explicit overrides; each value validated."""
+        env = os.environ if environ is None else environ
+        given = {k: v for k, v in (overrides or {}).items() if v is not None}
+        values: dict[str, Any] = {}
+        for setting in SETTINGS_TABLE:
+            raw = given.get(setting.name, env.get(setting.env, setting.default))
+            values[setting.name] = parse_setting(setting, raw)
+        unknown = set(given) - {s.name for s in SETTINGS_TABLE}
+        if unknown:
+            raise SettingError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some settings changed (validated like any other)."""
+        table = {s.name: s for s in SETTINGS_TABLE}
+        parsed = {k: parse_setting(table[k], v) for k, v in changes.items()}
+        return replace(self, **parsed)
+
+    def public(self) -> dict[str, Any]:
+        """Settings safe to print or log: secrets masked."""
+        secret = {s.name for s in SETTINGS_TABLE if s.secret}
+        return {
+            f.name: ("***" if f.name in secret and getattr(self, f.name) else getattr(self, f.name))
+            for f in fields(self)
+        }
+
+
+def parse_setting(setting: Setting, raw: Any) -> Any:
+    """Validate one raw value, naming the setting, the value and what is allowed."""
+    if not isinstance(raw, str):
+        raw = str(raw).lower() if isinstance(raw, bool) else str(raw)
+    try:
+        return setting.parse(raw)
+    except ValueError as exc:
+        shown = "***" if setting.secret else repr(raw)
+        raise SettingError(
+            f"{setting.env} ({setting.flag}) = {shown} is not allowed: expected {exc}"
+        ) from None
+
+
+def markdown_table() -> str:
+    """The README's settings table, generated from SETTINGS_TABLE."""
+    lines = [
+        "| Environment variable | Default | `lacs-ld serve` flag | Meaning |",
+        "|---|---|---|---|",
+    ]
+    for s in SETTINGS_TABLE:
+        lines.append(f"| `{s.env}` | `{s.default}` | `{s.flag}` | {s.help} |")
+    return "\n".join(lines)

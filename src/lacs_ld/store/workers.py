@@ -1,0 +1,123 @@
+"""A supervised pool of query processes: a timeout kills the work, a crash kills one worker only.
+
+Python threads cannot be stopped and pyoxigraph has no query timeout, so each untrusted query
+runs in a child process that is killed (SIGKILL) when it overruns and replaced by a fresh one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+from pathlib import Path
+from typing import Any
+
+from lacs_ld import errors
+from lacs_ld.errors import EngineFailure, Overloaded, QueryTimeout
+from lacs_ld.store.base import QueryAnswer, QueryRequest
+from lacs_ld.store.worker_main import serve
+
+_CONTEXT = multiprocessing.get_context("spawn")
+STARTUP_SECONDS = 120.0
+QUEUE_SECONDS = 1.0
+
+
+class _Worker:
+    def __init__(self, args: tuple[Any, ...]) -> None:
+        self.conn, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(target=serve, args=(child, *args), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(STARTUP_SECONDS) or self.conn.recv() != ("ready",):
+            raise EngineFailure("a query worker failed to start")
+        self.ready = True
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class QueryPool:
+    """`size` workers; a request waits briefly for a free one, else the client is told to retry."""
+
+    def __init__(
+        self, dataset: Path, *, size: int, timeout: float, max_rows: int, memory_mb: int, base: str
+    ) -> None:
+        self._args = (str(dataset), memory_mb, base, max_rows)
+        self.timeout = timeout
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(size):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        worker = _Worker(self._args)
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+            closed = self._closed
+        if not closed:
+            self._spawn()
+
+    def run(self, request: QueryRequest) -> QueryAnswer:
+        """Answer one request in a worker, within the timeout."""
+        try:
+            worker = self._idle.get(timeout=QUEUE_SECONDS)
+        except queue.Empty:
+            raise Overloaded("every query worker is busy; retry shortly") from None
+        try:
+            worker.wait_ready()
+            worker.conn.send(self._message(request))
+            if not worker.conn.poll(self.timeout):
+                self._discard(worker)
+                raise QueryTimeout(
+                    f"the query ran longer than {self.timeout:g} s, this endpoint's limit, "
+                    "and was stopped"
+                )
+            reply = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self._discard(worker)
+            raise EngineFailure(
+                "the query engine failed on this query and was restarted; "
+                "simplify the query (for example, less nesting)"
+            ) from None
+        except EngineFailure:
+            self._discard(worker)
+            raise
+        self._idle.put(worker)
+        if reply[0] == "ok":
+            return QueryAnswer(body=reply[1], result_format=request.result_format, rows=reply[2])
+        error_type = getattr(errors, reply[1], EngineFailure)
+        raise error_type(reply[2])
+
+    @staticmethod
+    def _message(request: QueryRequest) -> tuple[Any, ...]:
+        return (
+            request.query,
+            request.result_format.key,
+            list(request.default_graphs),
+            list(request.named_graphs),
+            dict(request.prefixes),
+        )
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()

@@ -1,0 +1,81 @@
+"""One error renderer: every failure answers with a precise status in the negotiated format."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, render_template, request
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from lacs_ld.errors import LacsError, Overloaded
+from lacs_ld.formats import ERROR_FORMATS, Format
+from lacs_ld.negotiation import choose
+from lacs_ld.web import context
+
+log = logging.getLogger(__name__)
+TITLES = {404: "Not found", 410: "Gone", 406: "Not acceptable"}
+
+
+def render_error(
+    status: int, title: str, message: str, links: dict[str, str] | None = None
+) -> Response:
+    """An error body in the format the client prefers (plain text by default)."""
+    chosen: Format = choose(request.accept_mimetypes, ERROR_FORMATS) or ERROR_FORMATS[0]
+    links = links or {}
+    base = context.base()
+    links.setdefault("search", base + "search")
+    links.setdefault("home", base)
+    if chosen.key == "html":
+        body = render_template(
+            "error.html", status=status, title=title, message=message, links=links
+        )
+    elif chosen.key == "problem":
+        import json
+
+        problem = {"type": "about:blank", "title": title, "status": status, "detail": message}
+        body = json.dumps({**problem, "links": links}, indent=2)
+    elif chosen.key in ("turtle", "jsonld"):
+        graph = Graph()
+        here = URIRef(request.base_url)
+        graph.add((here, RDFS.label, Literal(f"{status} {title}", lang="en")))
+        graph.add((here, RDFS.comment, Literal(message, lang="en")))
+        for target in links.values():
+            graph.add((here, RDFS.seeAlso, URIRef(target)))
+        body = graph.serialize(format=chosen.serializer)
+    else:
+        body = f"{status} {title}\n\n{message}\n\n" + "".join(
+            f"{k}: {v}\n" for k, v in links.items()
+        )
+    response = Response(body, status=status, content_type=chosen.content_type)
+    response.vary.add("Accept")
+    response.headers["Cache-Control"] = "no-store" if status >= 500 else "public, max-age=60"
+    return response
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Route HTTP errors and the project's own errors to the renderer; log real bugs."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Response:
+        status = exc.code or 500
+        title = TITLES.get(status, exc.name)
+        response = render_error(status, title, exc.description or title)
+        for header, value in exc.get_headers():
+            if header.lower() not in ("content-type", "content-length"):
+                response.headers[header] = value
+        return response
+
+    @app.errorhandler(LacsError)
+    def lacs_error(exc: LacsError) -> Response:
+        message = exc.message + (f"\n\n{exc.detail}" if exc.detail else "")
+        response = render_error(exc.status, type(exc).__name__, message)
+        if isinstance(exc, Overloaded):
+            response.headers["Retry-After"] = "2"
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return http_error(InternalServerError())

@@ -1,0 +1,138 @@
+"""HTTP hygiene for every response: limits, CORS, compression, validators (RFC 9110)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, abort, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from lacs_ld.settings import Settings
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
+EXPOSED = "Content-Location, Content-Length, ETag, Last-Modified, Link, Location, Retry-After, Vary"
+COMPRESSIBLE = (
+    "text/",
+    "application/json",
+    "application/ld+json",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/sparql-results",
+    "application/problem+json",
+    "application/xml",
+    "application/javascript",
+    "image/svg+xml",
+    "application/opensearchdescription+xml",
+)
+MIN_COMPRESS_BYTES = 1024
+
+
+class BasePath:
+    """Answer under the base URI's path (`/lacs/id/X`) and, behind a stripping proxy, `/id/X`."""
+
+    def __init__(self, app: WSGIApplication, base_uri: str) -> None:
+        self.app = app
+        self.prefix = urlsplit(base_uri).path.rstrip("/")
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if self.prefix and (path == self.prefix or path.startswith(self.prefix + "/")):
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + self.prefix
+            environ["PATH_INFO"] = path[len(self.prefix) :] or "/"
+        return self.app(environ, start_response)
+
+
+def register_http_hygiene(app: Flask, settings: Settings) -> None:
+    """Install the request limits and response headers every resource shares."""
+    if settings.trusted_proxies:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app,
+            x_for=settings.trusted_proxies,
+            x_proto=settings.trusted_proxies,
+            x_host=settings.trusted_proxies,
+            x_prefix=settings.trusted_proxies,
+        )
+
+    @app.before_request
+    def limit_url() -> None:
+        # RFC 9110 §15.5.15: 414 URI Too Long.
+        if len(request.environ.get("RAW_URI", request.full_path)) > settings.max_url_bytes:
+            abort(414, f"the request URL is longer than {settings.max_url_bytes} bytes")
+
+    @app.after_request
+    def finish(response: Response) -> Response:
+        _cors(response)
+        if request.method in ("GET", "HEAD"):
+            response = _negotiate_encoding_and_validate(response)
+        return response
+
+
+def _cors(response: Response) -> None:
+    """Every resource is public and read-only (Fetch standard, CORS protocol)."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = EXPOSED
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+        requested = request.headers.get("Access-Control-Request-Headers")
+        response.headers["Access-Control-Allow-Headers"] = requested or "Accept, Content-Type"
+        response.headers["Access-Control-Max-Age"] = "86400"
+
+
+def _compressible(response: Response) -> bool:
+    mimetype = response.mimetype or ""
+    return mimetype.startswith(COMPRESSIBLE) and not response.direct_passthrough
+
+
+def _negotiate_encoding_and_validate(response: Response) -> Response:
+    """gzip bodies over 1 KiB for clients that accept it (RFC 9110 §8.4.1, §12.5.3), then 304s.
+
+    The gzip representation gets its own strong validator (RFC 9110 §8.8.3), chosen before
+    the conditional check so a revalidation costs no compression.
+    """
+    compressible = _compressible(response)
+    if compressible:
+        response.vary.add("Accept-Encoding")
+    gzip_it = (
+        compressible
+        and response.status_code in (200, 203, 404, 406, 410)
+        and "Content-Encoding" not in response.headers
+        and request.accept_encodings["gzip"] > 0
+        and (response.content_length or len(response.get_data())) >= MIN_COMPRESS_BYTES
+    )
+    etag, weak = response.get_etag()
+    if gzip_it and etag:
+        response.set_etag(f"{etag}-gzip", weak=bool(weak))
+    if response.status_code == 200 and (etag or response.last_modified):
+        response.make_conditional(request)
+    if gzip_it and response.status_code != 304:
+        response.set_data(gzip.compress(response.get_data(), compresslevel=6, mtime=0))
+        response.headers["Content-Encoding"] = "gzip"
+    return response
+
+
+def conditional(response: Response, *, seed: str, modified: datetime | None = None) -> Response:
+    """Give a response its validators (RFC 9110 §8.8): a strong ETag and Last-Modified."""
+    if response.get_etag()[0] is None:
+        digest = hashlib.blake2b(response.get_data(), digest_size=12, key=seed.encode()[:64])
+        response.set_etag(digest.hexdigest())
+    if modified is not None:
+        response.last_modified = modified
+    response.headers.setdefault("Cache-Control", "public, max-age=300")
+    return response
+
+
+def snapshot_time(issued: str, fallback: float) -> datetime:
+    """Last-Modified of everything in a snapshot: its release date, else when it was built."""
+    if issued:
+        try:
+            return datetime.fromisoformat(issued).replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    return datetime.fromtimestamp(int(fallback), tz=UTC)

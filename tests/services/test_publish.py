@@ -1,0 +1,68 @@
+"""Publishing is all-or-nothing: invalid data never replaces good data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from lacs_ld.errors import PublishError
+from lacs_ld.services import publish
+from lacs_ld.settings import Settings
+from tests.conftest import TEST_BASE, make_settings
+
+COUNT_AUTHORITIES = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <%sdef/lacs#LocalAuthority> }"
+
+
+def break_shapes(data: Path) -> Path:
+    """Remove every label from the authorities file: a SHACL violation, syntax intact."""
+    target = data / "generated" / "authorities.ttl"
+    text = target.read_text()
+    target.write_text(re.sub(r"\n\s+rdfs:label [^;]+;", "\n", text))
+    return target
+
+
+def test_published_snapshot_is_reused_when_inputs_are_byte_identical(settings: Settings) -> None:
+    first = publish.build(settings)
+    second = publish.build(settings)
+    assert first.key == second.key
+    assert first.dataset.read_bytes() == second.dataset.read_bytes()
+    assert first.triples > 0 and "0 violations" in first.validation
+
+
+def test_dataset_is_sorted_n_quads_under_the_configured_base(settings: Settings) -> None:
+    lines = publish.build(settings).dataset.read_text().splitlines()
+    assert lines == sorted(lines)
+    assert any(line.startswith(f"<{TEST_BASE}id/authority/E08000025>") for line in lines)
+    assert not any("127.0.0.1:5000" in line for line in lines)
+
+
+def test_turtle_syntax_error_names_the_file_and_line(tmp_path: Path, data_copy: Path) -> None:
+    (data_copy / "broken.ttl").write_text(
+        "@prefix ex: <http://example.org/> .\n\nex:a ex:b ex:c ;\n"
+    )
+    settings = make_settings(tmp_path / "state", data_dir=data_copy)
+    with pytest.raises(PublishError) as caught:
+        publish.build(settings)
+    assert "broken.ttl" in caught.value.message
+    assert re.search(r"line \d+", caught.value.message)
+
+
+def test_failed_reload_keeps_serving_the_previous_snapshot(
+    app: Flask, data_copy: Path, settings: Settings
+) -> None:
+    publication = app.extensions["lacs"]
+    before = publication.snapshot
+    query = COUNT_AUTHORITIES % settings.base_uri
+    served = publication.store.select(query)[0]["n"]
+    break_shapes(data_copy)
+    ok, message = publication.reload(data_copy)
+    assert not ok
+    assert "previous snapshot" in message
+    assert "authorities.ttl" in message and "rdfs:label" in message
+    assert publication.snapshot is before
+    assert publication.store.select(query)[0]["n"] == served
+    client = app.test_client()
+    assert client.get("/lacs/health").json["release"] == before.release

@@ -1,0 +1,73 @@
+"""The `lacs-ld` command as a user runs it: exit statuses and readable reports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, TEST_BASE
+from tests.services.test_publish import break_shapes
+
+
+def run(*args: str, cwd: Path = REPO, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "lacs_ld", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_bad_setting_exits_2_with_one_line_naming_it(tmp_path: Path) -> None:
+    result = run("serve", "--base-uri", "http://example.org", LACS_LD_STATE_DIR=str(tmp_path))
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert "LACS_LD_BASE_URI" in lines[0] and "'http://example.org'" in lines[0]
+
+
+def test_unknown_backend_from_the_environment_refuses_to_start(tmp_path: Path) -> None:
+    result = run("serve", LACS_LD_BACKEND="sqlite", LACS_LD_STATE_DIR=str(tmp_path))
+    assert result.returncode == 2
+    assert "LACS_LD_BACKEND" in result.stderr and "embedded, remote" in result.stderr
+
+
+def test_validate_reports_file_and_shape_message_for_broken_data(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    break_shapes(data_copy)
+    result = run("validate", str(data_copy), LACS_LD_STATE_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert "does not conform" in result.stdout
+    assert "authorities.ttl" in result.stdout
+    assert "<id/authority/E08000025>" in result.stdout
+
+
+def test_serve_refuses_invalid_data_with_a_report(tmp_path: Path, data_copy: Path) -> None:
+    (data_copy / "bad.ttl").write_text("<id/x> <y> .\n")
+    result = run("serve", "--data-dir", str(data_copy), LACS_LD_STATE_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert "bad.ttl" in result.stderr and "line 1" in result.stderr
+
+
+def test_query_prints_a_readable_table(state_dir: Path) -> None:
+    query = (
+        "SELECT ?name WHERE { <id/authority/E08000025> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?name }"
+    )
+    result = run("query", query, LACS_LD_STATE_DIR=str(state_dir), LACS_LD_BASE_URI=TEST_BASE)
+    assert result.returncode == 0, result.stderr
+    assert '"Birmingham"' in result.stdout
+    assert "(1 rows)" in result.stdout
+
+
+def test_query_with_a_syntax_error_exits_non_zero_with_the_position(tmp_path: Path) -> None:
+    result = run("query", "SELECT ?x WHERE { ?x }", LACS_LD_STATE_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert "syntax error" in result.stderr and "1:" in result.stderr

@@ -1,0 +1,81 @@
+"""The one settings table: validation, environment names, and the README generated from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lacs_ld.errors import SettingError
+from lacs_ld.settings import SETTINGS_TABLE, Settings
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+REQUIRED_ENV = {
+    "LACS_LD_BASE_URI",
+    "LACS_LD_HOST",
+    "LACS_LD_PORT",
+    "LACS_LD_WORKERS",
+    "LACS_LD_DATA_DIR",
+    "LACS_LD_BACKEND",
+    "LACS_LD_QUERY_TIMEOUT",
+    "LACS_LD_MAX_ROWS",
+    "LACS_LD_MAX_REQUEST_BYTES",
+}
+
+
+def test_defaults_serve_locally_on_the_embedded_store() -> None:
+    settings = Settings.load(environ={})
+    assert settings.base_uri == "http://127.0.0.1:5000/"
+    assert settings.backend == "embedded"
+    assert settings.port == 5000
+
+
+def test_every_documented_environment_variable_is_in_the_table() -> None:
+    assert {s.env for s in SETTINGS_TABLE} >= REQUIRED_ENV
+
+
+def test_environment_variables_set_values_and_overrides_win() -> None:
+    env = {"LACS_LD_PORT": "8080", "LACS_LD_QUERY_TIMEOUT": "2.5"}
+    settings = Settings.load({"port": "9090"}, environ=env)
+    assert settings.port == 9090
+    assert settings.query_timeout == 2.5
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "allowed"),
+    [
+        ("base_uri", "http://example.org", "ending in '/'"),
+        ("base_uri", "example.org/", "absolute"),
+        ("query_timeout", "-1", "positive"),
+        ("backend", "sqlite", "embedded, remote"),
+        ("port", "70000", "from 1 to 65535"),
+    ],
+)
+def test_bad_setting_names_the_setting_the_value_and_what_is_allowed(
+    name: str, value: str, allowed: str
+) -> None:
+    with pytest.raises(SettingError) as caught:
+        Settings.load({name: value}, environ={})
+    message = caught.value.message
+    assert f"LACS_LD_{name.upper()}" in message
+    assert repr(value) in message
+    assert allowed in message
+
+
+def test_secrets_are_masked_when_settings_are_shown() -> None:
+    settings = Settings.load({"remote_password": "hunter2"}, environ={})
+    assert "hunter2" not in repr(settings.public())
+    with pytest.raises(SettingError) as caught:
+        Settings.load({"remote_password": 3}, environ={"LACS_LD_PORT": "x"})
+    assert "hunter2" not in caught.value.message
+
+
+def test_readme_settings_table_matches_the_settings_table() -> None:
+    text = README.read_text()
+    rows = re.findall(
+        r"^\| `(LACS_LD_[A-Z_]+)` \| `([^`]*)` \| `(--[a-z-]+)` \| (.+?) \|$", text, re.M
+    )
+    documented = {env: (default, flag, help_) for env, default, flag, help_ in rows}
+    expected = {s.env: (s.default, s.flag, s.help) for s in SETTINGS_TABLE}
+    assert documented == expected
