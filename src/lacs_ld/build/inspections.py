@@ -19,10 +19,21 @@ from lacs_ld.build.reports import read_report_index, read_sif_pages
 from lacs_ld.build.scrapes import read_area_scrapes, read_ilacs_scrapes
 from lacs_ld.build.vocab import AREA_LABELS, GRADE_LABELS, LACS, concept, rel
 
-VISITS = ("focused-visit", "monitoring-visit")
+# The in-year tables for 2022-23 and 2023-24 give a visit's date but not when its letter was
+# published. The IRI contract puts the publication date in the IRI and the shapes require
+# dcterms:issued, so such visits are withheld (and counted) unless this is switched on.
+MINT_VISITS_WITHOUT_PUBLICATION_DATE = False
 NO_PUBLICATION_DATE = (
     "Ofsted's in-year table gives only the visit date; no source states when the letter was "
     "published, so the date in this IRI is the visit date."
+)
+
+# README caveat on the 2009-2023 table: pre-2013 grades appear re-labelled to the 2013 scale.
+RELABELLED = ("slac", "slac-reinspection", "cpi", "cpri", "tlac")
+RELABELLED_NOTE = (
+    "Grade as Ofsted's 2009-2023 table gives it. That table appears to re-label grades of the "
+    "earlier scale ('adequate' shown as 'requires improvement to be good'); the report itself "
+    "may use the older wording."
 )
 
 
@@ -60,10 +71,18 @@ def reconciled(sources: Path, report: Reconciliation) -> dict[str, Event]:
     """The reconciled inspection events of every source, keyed by their relative IRI path."""
     crosswalk = Crosswalk(sources)
     events = reconcile(observations(sources, crosswalk, report), report)
-    missing = [e for e in events if not e.issued and not e.start]
-    for event in missing:
-        report.reject("events", "no publication or visit date", ", ".join(event.rows))
-    return assign_iris([e for e in events if e not in missing])
+    kept = []
+    for event in events:
+        if event.issued or (event.start and MINT_VISITS_WITHOUT_PUBLICATION_DATE):
+            kept.append(event)
+            continue
+        source = event.rows[0].split(" row ")[0]
+        reason = f"{event.label_framework}: no source gives its publication date"
+        report.reject(
+            source, reason, f"{event.authority.gss} {event.start}: {', '.join(event.rows)}"
+        )
+        report.notes["events withheld: publication date unknown"] += 1
+    return assign_iris(kept)
 
 
 def _spoken(date: str) -> str:
@@ -115,6 +134,8 @@ def add_event(graph: Graph, path: str, event: Event) -> None:
         graph.add((judgement, LACS.grade, concept("judgement", grade)))
         text = f"{label(event)}: {AREA_LABELS[area]}: {GRADE_LABELS[grade]}"
         graph.add((judgement, RDFS.label, Literal(text)))
+        if event.framework in RELABELLED:
+            graph.add((judgement, RDFS.comment, Literal(RELABELLED_NOTE, lang="en")))
         for citation in event.grade_sources.get(area, ()):
             graph.add((judgement, DCTERMS.source, URIRef(citation)))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from lacs_ld.build.columns_2009 import SIF_AREAS
 from lacs_ld.build.geography import Authority, Crosswalk
 from lacs_ld.build.observations import Observation
-from lacs_ld.build.official import SIF_AREAS
 from lacs_ld.build.reconcile import Reconciliation
 from lacs_ld.build.sources import date_range, github_blob, iso_date, read_rows
 from lacs_ld.build.vocab import grade

@@ -1,0 +1,36 @@
+"""Fixtures for the build tests: the shared sources beside the repo, and one build of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from lacs_ld.build import build_data
+
+from .support import BASE, SHARED, Built
+
+
+@pytest.fixture(scope="session")
+def shared_sources() -> Path:
+    """The shared sources folder (../shared); the build tests need it and never skip."""
+    if not (SHARED / "data-sources" / "README.md").is_file():
+        pytest.fail(
+            f"the build tests need the shared sources at {SHARED} (data-sources/ and seeds/)"
+        )
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def built(shared_sources: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build once per session into a temporary folder and parse the result against a test base."""
+    data_dir = tmp_path_factory.mktemp("data")
+    report = build_data(shared_sources, data_dir)
+    generated = data_dir / "generated"
+    return Built(
+        data_dir=data_dir,
+        report=report,
+        authorities=Graph().parse(generated / "authorities.ttl", format="turtle", publicID=BASE),
+        inspections=Graph().parse(generated / "inspections.ttl", format="turtle", publicID=BASE),
+    )
