@@ -15,6 +15,8 @@ from lacs_ld.build.vocab import FRAMEWORKS
 TOLERANCE_DAYS = 7
 # Frameworks a children's services report of unstated type may belong to.
 CHILDRENS_SERVICES = ("slac", "cpi", "tlac", "sif", "ilacs")
+COMBINED_CARE = "children-in-care-and-care-leavers"
+SPLIT_CARE = frozenset({"children-in-care", "care-leavers"})
 
 
 @dataclass
@@ -96,7 +98,17 @@ def _find_in(
         )
         if near:
             return near[0], f"{'publication' if o.issued else 'start'} date within tolerance"
+    slip = [e for e in pool if o.issued and e.issued and _month_slip(e, o)]
+    if len(slip) == 1:
+        return slip[0], "publication date with only the month different, every grade agreeing"
     return None, ""
+
+
+def _month_slip(event: Event, o: Observation) -> bool:
+    """Same year and day, another month, and identical grades: one report with a mistyped month."""
+    issued, mine = event.issued or "", o.issued or ""
+    same_day = issued[:4] == mine[:4] and issued[8:] == mine[8:] and issued[5:7] != mine[5:7]
+    return same_day and bool(o.grades) and o.grades == {a: event.grades.get(a) for a in o.grades}
 
 
 def _take(
@@ -117,8 +129,17 @@ def _where(event: Event) -> str:
     return f"{event.authority.gss} {event.framework or '?'} {event.issued or event.start}:"
 
 
+def _other_care_scheme(event: Event, area: str) -> bool:
+    """Whether an area is of the other way of judging care (combined before 2023, then split)."""
+    if area in SPLIT_CARE:
+        return COMBINED_CARE in event.grades
+    return area == COMBINED_CARE and bool(SPLIT_CARE & event.grades.keys())
+
+
 def _merge(event: Event, o: Observation, how: str, report: Reconciliation) -> None:
     """Fold an observation into an event; the event's (earlier, higher-ranked) values win."""
+    if how.startswith("publication date with only the month"):
+        report.notes[f"rows matched on a {how}"] += 1
     if how.endswith("within tolerance"):
         report.notes[
             f"rows matched on {how.split()[0]} dates {TOLERANCE_DAYS} days or less apart"
@@ -132,6 +153,12 @@ def _merge(event: Event, o: Observation, how: str, report: Reconciliation) -> No
     for name in ("issued", "start", "end", "theme", "report"):
         _take(event, o, name, getattr(o, name), report)
     for area, grade in sorted(o.grades.items()):
+        if _other_care_scheme(event, area):
+            report.disagree(
+                f"{_where(event)} {area}: not added, {o.where} says {grade}"
+                " but the event judges the care areas the other way"
+            )
+            continue
         kept = event.grades.setdefault(area, grade)
         if kept == grade:
             event.grade_sources.setdefault(area, set()).update(o.citations)

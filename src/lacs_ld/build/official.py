@@ -60,7 +60,7 @@ def read_2009_tables(
                     report.unmatched(name, row["Local authority name"])
                     report.reject(name, "authority name not in the crosswalk")
                     continue
-                grades = _grades(row, columns)
+                grades = combine_care_areas(_grades(row, columns))
                 yield Observation(
                     source=name,
                     row=number,
