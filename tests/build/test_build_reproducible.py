@@ -24,3 +24,10 @@ def test_generated_turtle_has_no_base_blank_nodes_or_absolute_project_iris(built
         assert "_:" not in text
         assert "urn:lacs-base:" not in text
         assert "@prefix lacs: <def/lacs#> ." in text
+
+
+def test_reconciliation_prints_as_its_readable_report(built: Built) -> None:
+    text = str(built.report)
+    assert text.startswith("Reconciliation\n")
+    assert "Resources minted per class" in text
+    assert f"{built.report.minted['lacs:Inspection']:6d}  lacs:Inspection" in text

@@ -59,3 +59,7 @@ class Reconciliation:
             lines.append(f"Details ({len(self.details)})")
             lines.extend(f"  {detail}" for detail in self.details)
         return "\n".join(lines) + "\n"
+
+    def __str__(self) -> str:
+        """The printed report, so `print(report)` and `str(report)` read well."""
+        return self.format()
