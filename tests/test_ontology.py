@@ -61,19 +61,42 @@ def files_using_terms() -> list[Path]:
         "shapes/*.ttl",
         "ontology/*.ttl",
         "tests/fixtures/shapes/**/*.ttl",
-        "src/lacs_ld/queries/*.rq",
+        "src/lacs_ld/queries/**/*.rq",
     ]
     return sorted(path for pattern in patterns for path in REPO.glob(pattern))
 
 
-def terms_used_in(path: Path) -> set[str]:
+def iris_in_query(path: Path) -> set[str]:
+    """The IRIs under the base that a SPARQL file names, resolved against BASE.
+
+    Covers <def/...> IRIs, prefixed names whose prefix is a relative IRI
+    (PREFIX lacs: <def/lacs#>), and ?lacs_Name variables, which the service
+    binds to {base}def/lacs#Name. Comment lines are ignored.
+    """
+    text = "\n".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#")
+    )
+    declaration = re.compile(r"PREFIX\s+([A-Za-z][\w-]*):\s*<(def/[^>\s]*)>", re.IGNORECASE)
+    prefixes = dict(declaration.findall(text))
+    text = declaration.sub("", text)
+    iris = {BASE + iri for iri in re.findall(r"<(def/[^>\s]*)>", text)}
+    for prefix, namespace in prefixes.items():
+        for local in re.findall(rf"(?<![\w?$]){re.escape(prefix)}:([A-Za-z0-9_][\w-]*)", text):
+            iris.add(BASE + namespace + local)
+    iris |= {LACS + name for name in re.findall(r"[?$]lacs_([A-Za-z]\w*)", text)}
+    return iris
+
+
+def iris_in(path: Path) -> set[str]:
     if path.suffix == ".rq":
-        text = path.read_text(encoding="utf-8")
-        names = re.findall(r"\blacs:([A-Za-z_][A-Za-z0-9_]*)", text)
-        names += re.findall(r"def/lacs#([A-Za-z_][A-Za-z0-9_]*)", text)
-        return {LACS + name for name in names}
-    graph = parse(path)
-    return {str(node) for triple in graph for node in triple if str(node).startswith(LACS)}
+        return iris_in_query(path)
+    return {str(node) for triple in parse(path) for node in triple if isinstance(node, URIRef)}
+
+
+def terms_used_in(path: Path) -> set[str]:
+    return {iri for iri in iris_in(path) if iri.startswith(LACS)}
 
 
 def concepts() -> set[URIRef]:
@@ -277,13 +300,8 @@ def test_concept_iris_used_in_data_shapes_and_queries_are_defined() -> None:
     for path in files_using_terms():
         if "fixtures" in path.parts:
             continue
-        if path.suffix == ".rq":
-            text = path.read_text(encoding="utf-8")
-            found = {BASE + m for m in re.findall(r"def/[a-z-]+/[a-z0-9-]+(?=>)", text)}
-        else:
-            found = {str(n) for triple in parse(path) for n in triple if CONCEPT_IRI.match(str(n))}
-        for iri in found:
-            if CONCEPT_IRI.match(iri) and not iri.startswith(BASE + "def/shapes"):
+        for iri in iris_in(path):
+            if CONCEPT_IRI.match(iri):
                 used.setdefault(iri, set()).add(str(path.relative_to(REPO)))
     missing = {iri: sorted(where) for iri, where in used.items() if iri not in defined}
     assert not missing, f"concept IRIs used but not defined in any scheme: {missing}"
