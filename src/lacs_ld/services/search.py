@@ -2,9 +2,10 @@
 
 The index is an in-memory SQLite FTS5 table (standard library), built once per snapshot
 from the listing catalogue. Ranking is FTS5's bm25, a title hit weighing more than a body
-hit, and a hit in the context (what a quote is quoted from) less. User input never reaches FTS5 query syntax: `parse_query` keeps only word characters,
-and each bare word or "quoted phrase" becomes one double-quoted FTS5 string, joined by
-implicit AND; every value is a bound parameter.
+hit, and a hit in the context (what a quote is quoted from) less. User input never reaches
+FTS5 query syntax: `parse_query` keeps only word characters, and each bare word or
+"quoted phrase" becomes one double-quoted FTS5 string, joined by implicit AND; every
+value is a bound parameter.
 
 Not exposed through SPARQL: the store (Oxigraph) has no full-text index, and a SPARQL
 `FILTER(CONTAINS(...))` or `REGEX` scans every literal without stemming or ranking. The
