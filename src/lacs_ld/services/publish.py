@@ -17,7 +17,7 @@ from rdflib.namespace import OWL, RDF
 
 from lacs_ld import __version__, uris
 from lacs_ld.errors import PublishError
-from lacs_ld.services import validation
+from lacs_ld.services import dumps, validation
 from lacs_ld.services.snapshot import DATASET, Snapshot
 from lacs_ld.services.sources import SourceSet, parse_files
 from lacs_ld.settings import Settings
@@ -163,6 +163,7 @@ class Publication:
 
     def publish(self, data_dir: Path | None = None) -> Snapshot:
         snapshot = build(self.settings, sources_for(self.settings, data_dir))
+        dumps.ensure(snapshot)
         promote(self.settings, snapshot)
         self.activate(snapshot)
         return snapshot
