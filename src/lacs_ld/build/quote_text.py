@@ -40,7 +40,7 @@ _STARTS_SENTENCE = f'[A-Z0-9\u2018\u201c"({BULLETS}]'
 @dataclass(frozen=True)
 class Page:
     """One PDF page: `text` is whitespace-normalised; `breaks` are the offsets of
-    spaces in `text` that stand for a line break; `body_start` is where the text
+    spaces in `text` that stand for a line break after a hyphen; `body_start` is where the text
     after the running header (title line, dates, page number) begins; `headings`
     are the (start, end) offsets of lines laid out as headings; `follows_sentence`
     says whether the previous page ends a sentence (or there is none)."""
@@ -72,16 +72,14 @@ class Lexicon:
 
 
 def collapse(raw: str) -> tuple[str, frozenset[int]]:
-    """Whitespace-normalise `raw`; also return the offsets of line-break spaces."""
-    text = " ".join(raw.split())
-    breaks: set[int] = set()
-    removed = 0  # characters dropped so far by collapsing
+    """Whitespace-normalise `raw`; also return the offsets of the spaces that
+    stand for a line break straight after a hyphen (the only ones that matter)."""
     stripped = raw.strip()
-    for match in re.finditer(r"\s+", stripped):
-        if "\n" in match.group():
-            breaks.add(match.start() - removed)
-        removed += len(match.group()) - 1
-    return text, frozenset(breaks)
+    breaks = {
+        len(" ".join(stripped[: match.start(1)].split()))
+        for match in re.finditer(r"-([ \t]*\n\s*)", stripped)
+    }
+    return " ".join(stripped.split()), frozenset(breaks)
 
 
 def header_lines(pages: list[str]) -> frozenset[str]:
