@@ -1,0 +1,106 @@
+"""`{base}`: the home page — what the dataset is, counts per class, entry points, examples.
+
+HTML for browsers; Turtle, JSON-LD, N-Triples or RDF/XML by content negotiation (the
+dataset with a `void:classPartition` per class, counted by SPARQL over the data graph).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, Response, render_template
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
+
+from lacs_ld import queries
+from lacs_ld.errors import LacsError
+from lacs_ld.formats import BY_KEY, Format
+from lacs_ld.namespaces import OGL
+from lacs_ld.web import context
+from lacs_ld.web.browse import catalogue, finish, negotiate
+from lacs_ld.web.errors import render_error
+
+blueprint = Blueprint("home", __name__)
+
+HOME_FORMATS: tuple[Format, ...] = tuple(
+    BY_KEY[k] for k in ("html", "turtle", "jsonld", "ntriples", "rdfxml")
+)
+BY_PARAMETER = {f.extension: f for f in HOME_FORMATS}
+CLASS_NAMES = {
+    "LocalAuthority": ("Local authorities", "authorities"),
+    "Inspection": ("Inspections", "inspections"),
+    "Judgement": ("Judgements", None),
+    "GuidanceDocument": ("Guidance documents", "guidance"),
+    "GuidanceClause": ("Guidance clauses", None),
+    "SourceDocument": ("Other source documents", "guidance?type=document"),
+    "Quote": ("Quotes", "quotes"),
+    "GovernanceLink": ("Governance links (quote to clause)", None),
+}
+SOURCES = (
+    ("Ofsted inspection reports and outcomes", "https://reports.ofsted.gov.uk/"),
+    (
+        "DfE children's social care data",
+        "https://explore-education-statistics.service.gov.uk/",
+    ),
+    ("ONS statistical geographies", "https://statistics.data.gov.uk/"),
+    ("legislation.gov.uk", "https://www.legislation.gov.uk/"),
+)
+
+
+@blueprint.route("/", methods=["GET", "HEAD"])
+def home() -> Response:
+    try:
+        chosen = negotiate(HOME_FORMATS, BY_PARAMETER)
+    except LacsError as exc:
+        return render_error(exc.status, "Not acceptable", exc.message)
+    base = context.base()
+    snapshot = context.snapshot()
+    counts = catalogue().counts
+    lacs = str(context.namespaces().lacs)
+    rows = []
+    for name, (label, path) in CLASS_NAMES.items():
+        count = counts.get(lacs + name)
+        if count is not None:
+            rows.append((label, count, base + path if path else None, lacs + name))
+    if chosen.kind == "graph":
+        graph = home_graph(rows, base, snapshot.release)
+        response = Response(
+            graph.serialize(format=chosen.serializer), content_type=chosen.content_type
+        )
+        return finish(response)
+    examples = [
+        (example, f"{base}query/{example.slug}", f"{base}sparql?query={quote(example.text)}")
+        for example in queries.examples()
+    ]
+    body = render_template(
+        "home.html",
+        counts=rows,
+        examples=examples,
+        release=snapshot.release,
+        issued=snapshot.issued,
+        triples=snapshot.triples,
+        sources=SOURCES,
+        licence=OGL,
+    )
+    return finish(Response(body, content_type=chosen.content_type))
+
+
+def home_graph(rows: list[tuple[str, int, str | None, str]], base: str, release: str) -> Graph:
+    graph = Graph()
+    for prefix, namespace in context.namespaces().prefixes().items():
+        graph.bind(prefix, namespace)
+    dataset = URIRef(base + "id/dataset")
+    page = URIRef(base)
+    graph.add((page, RDFS.label, Literal("lacs-ld home page", lang="en")))
+    graph.add((page, DCTERMS.subject, dataset))
+    graph.add((dataset, RDF.type, VOID.Dataset))
+    graph.add((dataset, DCTERMS.license, URIRef(OGL)))
+    graph.add((dataset, VOID.sparqlEndpoint, URIRef(base + "sparql")))
+    graph.add((dataset, VOID.uriLookupEndpoint, URIRef(base + "search?q=")))
+    graph.add((dataset, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(release)))
+    for _label, count, _path, cls in rows:
+        partition = URIRef(f"{base}id/dataset#class-{cls.rsplit('#', 1)[-1]}")
+        graph.add((dataset, VOID.classPartition, partition))
+        graph.add((partition, VOID["class"], URIRef(cls)))
+        graph.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+    return graph

@@ -1,0 +1,137 @@
+"""`{base}search?q=…`: ranked full-text search, and `{base}opensearch.xml` describing it.
+
+Answers in HTML, JSON (`application/json`, `?format=json`) and RDF (a `hydra:Collection`
+of the hits). `q` is at most 200 characters (400 over it); an empty `q` gives the search
+page with no results. Words are matched stemmed, all of them required; "double quotes"
+keep a phrase together; any other punctuation is ignored. Facets: `type`, `topic`,
+`framework`, `year`, `region`, `authority`; `page` as for the lists (20 hits a page).
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, render_template, request
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from lacs_ld.errors import LacsError
+from lacs_ld.formats import BY_KEY, Format
+from lacs_ld.namespaces import HYDRA
+from lacs_ld.services.listings import ListingError, parse_page
+from lacs_ld.services.search import FACETS, MAX_QUERY_CHARS, Results
+from lacs_ld.web import context
+from lacs_ld.web.browse import finish, negotiate, page_url, search_index
+from lacs_ld.web.errors import render_error
+
+blueprint = Blueprint("search", __name__)
+
+JSON = Format("json", "json", "application/json", "page", "json", "JSON")
+SEARCH_FORMATS: tuple[Format, ...] = (
+    BY_KEY["html"],
+    JSON,
+    BY_KEY["turtle"],
+    BY_KEY["jsonld"],
+    BY_KEY["ntriples"],
+    BY_KEY["rdfxml"],
+)
+BY_PARAMETER = {f.extension: f for f in SEARCH_FORMATS} | {"turtle": BY_KEY["turtle"]}
+OPENSEARCH = "application/opensearchdescription+xml"
+
+
+@blueprint.route("/search", methods=["GET", "HEAD"])
+def search() -> Response:
+    q = request.args.get("q", "")
+    args = {k: v for k, v in request.args.to_dict().items() if k != "format"}
+    try:
+        chosen = negotiate(SEARCH_FORMATS, BY_PARAMETER)
+        if len(q) > MAX_QUERY_CHARS:
+            raise ListingError(
+                f"the search text is {len(q)} characters long: at most {MAX_QUERY_CHARS}"
+            )
+        number = parse_page(request.args.get("page"))
+        results = search_index().search(q, request.args.to_dict(), page=number)
+    except LacsError as exc:
+        title = {400: "Bad request", 404: "Not found", 406: "Not acceptable"}.get(exc.status, "")
+        return render_error(exc.status, title or "Error", exc.message)
+    if chosen.key == "json":
+        body = json.dumps(results_json(results, args), ensure_ascii=False, indent=1)
+        response = Response(body, content_type=chosen.content_type)
+    elif chosen.kind == "graph":
+        graph = results_graph(results, args)
+        response = Response(
+            graph.serialize(format=chosen.serializer), content_type=chosen.content_type
+        )
+    else:
+        response = Response(
+            render_template(
+                "search.html",
+                q=q,
+                results=results,
+                facets=FACETS,
+                max_chars=MAX_QUERY_CHARS,
+                url=lambda **changes: page_url("search", args, **changes),
+            ),
+            content_type=chosen.content_type,
+        )
+    return finish(response)
+
+
+def results_json(results: Results, args: dict[str, str]) -> dict[str, object]:
+    return {
+        "query": results.query,
+        "terms": [" ".join(t) for t in results.terms],
+        "total": results.total,
+        "page": results.number,
+        "pages": results.pages,
+        "next": page_url("search", args, page=results.number + 1)
+        if results.number < results.pages
+        else None,
+        "filters": results.filters,
+        "results": [
+            {
+                "iri": hit.doc.iri,
+                "type": hit.doc.kind,
+                "title": hit.doc.title,
+                "context": hit.doc.context,
+                "score": round(-hit.score, 4),
+                "snippet": hit.snippet_text,
+                "highlights": [{"text": t, "match": m} for t, m in hit.snippet],
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+            for name, values in results.facets.items()
+        },
+    }
+
+
+def results_graph(results: Results, args: dict[str, str]) -> Graph:
+    graph = Graph()
+    for prefix, namespace in context.namespaces().prefixes().items():
+        graph.bind(prefix, namespace)
+    collection = URIRef(page_url("search", args, page=None))
+    view = URIRef(page_url("search", args, page=results.number))
+    graph.add((collection, RDF.type, HYDRA.Collection))
+    graph.add((collection, RDFS.label, Literal(f"Search results for {results.query}", lang="en")))
+    graph.add((collection, HYDRA.totalItems, Literal(results.total, datatype=XSD.integer)))
+    graph.add((collection, HYDRA.view, view))
+    graph.add((view, RDF.type, HYDRA.PartialCollectionView))
+    if results.number < results.pages:
+        graph.add((view, HYDRA.next, URIRef(page_url("search", args, page=results.number + 1))))
+    if results.number > 1:
+        graph.add((view, HYDRA.previous, URIRef(page_url("search", args, page=results.number - 1))))
+    for hit in results.hits:
+        member = URIRef(hit.doc.iri)
+        graph.add((collection, HYDRA.member, member))
+        if hit.doc.title:
+            graph.add((member, RDFS.label, Literal(hit.doc.title)))
+        graph.add((member, RDFS.comment, Literal(hit.snippet_text)))
+    return graph
+
+
+@blueprint.route("/opensearch.xml", methods=["GET", "HEAD"])
+def opensearch() -> Response:
+    body = render_template("opensearch.xml")
+    return finish(Response(body, content_type=f"{OPENSEARCH}; charset=utf-8"), negotiated=False)
