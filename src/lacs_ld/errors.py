@@ -37,9 +37,21 @@ class QueryError(LacsError):
 
 
 class QueryRefused(LacsError):
-    """A request the read-only endpoint will not run (updates, SERVICE, LOAD)."""
+    """An update sent to the read-only endpoint: understood, and refused."""
 
-    status = 400
+    status = 403
+
+
+class UnsupportedMediaType(LacsError):
+    """A request body in a media type the endpoint does not read."""
+
+    status = 415
+
+
+class NotAcceptable(LacsError):
+    """No representation the client accepts can be produced."""
+
+    status = 406
 
 
 class QueryTimeout(LacsError):

@@ -15,7 +15,10 @@ class Format:
     kind: str  # "graph", "results" or "page"
     serializer: str
     label: str
-    text: bool = True
+
+    @property
+    def text(self) -> bool:
+        return self.media_type.startswith("text/")
 
     @property
     def content_type(self) -> str:

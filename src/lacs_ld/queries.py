@@ -27,6 +27,14 @@ class Example:
     expected_rows: int
     text: str
 
+    @property
+    def form(self) -> str:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword after the header."""
+        for word in re.findall(r"[A-Za-z]+", re.sub(r"(?m)#.*$|<[^>]*>", " ", self.text)):
+            if word.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+                return word.upper()
+        return "SELECT"
+
 
 def examples() -> list[Example]:
     """Every `queries/examples/*.rq`, in file-name order."""

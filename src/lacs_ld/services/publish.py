@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS
 
-from lacs_ld import __version__, uris
+from lacs_ld import __version__, queries, uris
 from lacs_ld.errors import PublishError
+from lacs_ld.namespaces import SD
 from lacs_ld.services import dumps, validation
+from lacs_ld.services.examples import examples_graph
 from lacs_ld.services.snapshot import DATASET, Snapshot
 from lacs_ld.services.sources import SourceSet, parse_files
 from lacs_ld.settings import Settings
@@ -48,7 +50,8 @@ def validate_sources(
 def build(settings: Settings, sources: SourceSet | None = None) -> Snapshot:
     """A validated snapshot of the sources, reused when its inputs are byte-identical."""
     sources = sources or sources_for(settings)
-    key = sources.digest(settings.base_uri, __version__)
+    salt = __version__ + "".join(example.text for example in queries.examples())
+    key = sources.digest(settings.base_uri, salt)
     home = settings.state_dir / "snapshots"
     existing = Snapshot.read(home / key)
     if existing is not None and not settings.skip_validation_cache:
@@ -57,6 +60,8 @@ def build(settings: Settings, sources: SourceSet | None = None) -> Snapshot:
     report, parts = validate_sources(sources, settings.base_uri)
     if not report.conforms:
         raise PublishError("the data does not conform to the shapes", report=report.text())
+    parts["meta"] = examples_graph(settings.base_uri)
+    _describe_graphs(parts, settings.base_uri)
     home.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=home))
     try:
@@ -99,6 +104,22 @@ def _write_dataset(parts: dict[str, Graph], base: str, target: Path) -> dict[str
     lines.sort()
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return counts
+
+
+GRAPH_LABELS = {
+    "data": "Authorities, inspections, judgements, guidance, clauses and quotes",
+    "vocabulary": "The lacs ontology and its SKOS concept schemes",
+    "shapes": "The SHACL shapes the data conforms to",
+    "meta": "Example queries",
+}
+
+
+def _describe_graphs(parts: dict[str, Graph], base: str) -> None:
+    """Each named graph names itself (SPARQL 1.1 Service Description §3.4), so FROM can be checked."""
+    for name, graph in parts.items():
+        node = URIRef(uris.graph(base, name))
+        graph.add((node, RDF.type, SD.Graph))
+        graph.add((node, RDFS.label, Literal(GRAPH_LABELS[name], lang="en")))
 
 
 def _bnodes(graph: Graph) -> Iterator[object]:

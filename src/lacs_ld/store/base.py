@@ -25,6 +25,8 @@ class QueryRequest:
     default_graphs: Sequence[str] = ()
     named_graphs: Sequence[str] = ()
     prefixes: Mapping[str, str] = field(default_factory=dict)
+    # The query names its own dataset (FROM / FROM NAMED): its default graph is not the union.
+    own_dataset: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,14 @@ def evaluate(
     prefixes: dict[str, str],
     base: str,
     max_rows: int,
+    own_dataset: bool = False,
 ) -> tuple[bytes, int]:
     """The answer's bytes and row count; TooManyRows rather than a silently cut answer."""
+    # SPARQL 1.1 Protocol §2.1.4: a protocol dataset overrides the query's FROM clauses.
     options: dict[str, object] = {"base_iri": base}
     if default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
+    elif not own_dataset or named_graphs:
         options["use_default_graph_as_union"] = True
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]

@@ -20,12 +20,20 @@ def serve(conn: Connection, dataset: str, memory_mb: int, base: str, max_rows: i
     conn.send(("ready",))
     while True:
         try:
-            query, format_key, default_graphs, named_graphs, prefixes = conn.recv()
+            query, format_key, default_graphs, named_graphs, prefixes, own = conn.recv()
         except (EOFError, OSError):
             return
         try:
             body, rows = evaluate(
-                store, query, format_key, default_graphs, named_graphs, prefixes, base, max_rows
+                store,
+                query,
+                format_key,
+                default_graphs,
+                named_graphs,
+                prefixes,
+                base,
+                max_rows,
+                own,
             )
         except LacsError as exc:
             conn.send(("error", type(exc).__name__, exc.message))

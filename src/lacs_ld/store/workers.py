@@ -111,6 +111,7 @@ class QueryPool:
             list(request.default_graphs),
             list(request.named_graphs),
             dict(request.prefixes),
+            request.own_dataset,
         )
 
     def close(self) -> None:

@@ -1,3 +1,3 @@
 """The HTTP face of the services: one blueprint per resource family, registered in this order."""
 
-BLUEPRINTS: tuple[str, ...] = ("health", "browse", "search", "home")
+BLUEPRINTS: tuple[str, ...] = ("health", "sparql", "browse", "search", "home", "dumps", "description", "resources", "vocabulary")
