@@ -64,3 +64,53 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(REPO / "data", target)
     return target
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def live_server(state_dir: Path) -> Iterator[str]:
+    """`lacs-ld serve --workers 2` (gunicorn) on a loopback port; yields its root URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
+    env.update(
+        LACS_LD_BASE_URI=TEST_BASE,
+        LACS_LD_STATE_DIR=str(state_dir),
+        LACS_LD_DATA_DIR=str(REPO / "data"),
+        LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
+        LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
+        LACS_LD_QUERY_TIMEOUT="3",
+    )
+    command = [sys.executable, "-m", "lacs_ld", "serve", "--workers", "2", "--port", str(port)]
+    process = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    root = f"http://127.0.0.1:{port}/lacs/"
+    deadline = time.monotonic() + 300
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(root + "health", timeout=5) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("lacs-ld serve --workers 2 did not start") from None
+                time.sleep(0.3)
+        yield root
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -25,6 +25,24 @@ from lacs_ld.web import context
 from lacs_ld.web.http import conditional
 
 blueprint = Blueprint("sparql", __name__)
+# Names clients send in `format=` (SPARQLWrapper sends "xml" and "json" for every query form).
+GRAPH_ALIASES = {
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+    "json": "jsonld",
+    "json-ld": "jsonld",
+    "ttl": "turtle",
+    "n3": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+}
+RESULT_ALIASES = {
+    "srj": "json",
+    "srx": "xml",
+    "sparql-results+json": "json",
+    "sparql-results+xml": "xml",
+    "text": "tsv",
+}
 DESCRIPTION_FORMATS = (*GRAPH_FORMATS, BY_KEY["html"])
 EDITOR_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -55,6 +73,8 @@ def _result_format(operation: sparql.Operation, *, allow_editor: bool) -> Format
     offers = GRAPH_FORMATS if operation.form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS
     if operation.format is not None:
         wanted = operation.format.lower()
+        aliases = GRAPH_ALIASES if offers is GRAPH_FORMATS else RESULT_ALIASES
+        wanted = aliases.get(wanted, wanted)
         found = BY_KEY.get(wanted) or BY_EXTENSION.get(wanted) or BY_MEDIA_TYPE.get(wanted)
         if found is None or found not in offers:
             names = ", ".join(f.key for f in offers)
