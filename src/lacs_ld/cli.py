@@ -158,3 +158,25 @@ def show_settings() -> None:
     from lacs_ld.settings import markdown_table
 
     click.echo(markdown_table())
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
+@settings_options
+def dump(out_dir: Path, **given: Any) -> None:
+    """Write the downloads of the data (validated as for publishing) into OUT_DIR.
+
+    The files are byte-identical to those served at {base}dumps/{release}/; the checksums
+    are printed in `sha256sum` format and written to OUT_DIR/SHA256SUMS.
+    """
+    from lacs_ld.services import dumps
+    from lacs_ld.services.publish import build
+
+    settings = load_settings(**given)
+    try:
+        release = dumps.export(build(settings), out_dir)
+    except LacsError as exc:
+        fail(exc)
+        return
+    click.echo(release.sums(), nl=False)
+    click.echo(f"release {release.release}: {len(release.files)} files in {out_dir}", err=True)

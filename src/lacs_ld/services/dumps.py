@@ -52,10 +52,11 @@ class DumpFile:
 
     @property
     def served_type(self) -> str:
-        """The Content-Type it is served with: gzip files are downloads, not encodings."""
-        if self.compressed:
-            return GZIP
-        return self.media_type + ("; charset=utf-8" if _is_text(self.media_type) else "")
+        """The media type it is served as: gzip files are downloads, not encodings.
+
+        (Text types get `charset=utf-8` from the server; JSON-LD is UTF-8 by definition.)
+        """
+        return GZIP if self.compressed else self.media_type
 
     @property
     def is_rdf(self) -> bool:
@@ -87,14 +88,6 @@ class Release:
 
     def sums(self) -> str:
         return (self.directory / SUMS).read_text(encoding="utf-8")
-
-
-def _is_text(media_type: str) -> bool:
-    return media_type.startswith("text/") or media_type in (
-        "application/n-triples",
-        "application/n-quads",
-        "application/ld+json",
-    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,145 @@
+"""The dataset description (VoID and DCAT) at `{base}.well-known/void` and `{base}doc/dataset`.
+
+`{base}id/dataset` names the dataset itself and answers `303 See Other` to its document,
+like every other thing (docs/uri-scheme.md). Every number in the description is counted
+from the published snapshot when it is first asked for, then kept until the next publish.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Response, current_app, redirect, render_template, request
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, OWL, VOID
+
+from lacs_ld import uris
+from lacs_ld.formats import DOCUMENT_FORMATS, Format
+from lacs_ld.negotiation import choose
+from lacs_ld.services import dumps
+from lacs_ld.services.description import dataset_graph, dataset_iri
+from lacs_ld.web import context
+from lacs_ld.web.errors import render_error
+from lacs_ld.web.http import conditional, snapshot_time
+
+blueprint = Blueprint("description", __name__)
+CACHE_KEY = "lacs.description"
+BY_EXTENSION = {f.extension: f for f in DOCUMENT_FORMATS}
+_lock = threading.Lock()
+
+
+def description() -> Graph:
+    """The description of the snapshot being served, computed once per snapshot."""
+    snapshot = context.snapshot()
+    cached: dict[str, Graph] = current_app.extensions.setdefault(CACHE_KEY, {})
+    with _lock:
+        found = cached.get(snapshot.key)
+        if found is None:
+            found = dataset_graph(context.store(), snapshot, context.settings())
+            cached.clear()
+            cached[snapshot.key] = found
+    return found
+
+
+@blueprint.route("/.well-known/void", methods=["GET", "HEAD"])
+def well_known_void() -> Response:
+    fmt = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
+    if fmt is None:
+        return _not_acceptable()
+    return _send(fmt, content_location=None)
+
+
+@blueprint.route("/id/dataset", methods=["GET", "HEAD"])
+def thing() -> Response:
+    fmt = choose(request.accept_mimetypes, DOCUMENT_FORMATS) or DOCUMENT_FORMATS[0]
+    target = uris.document(context.base(), "dataset", fmt.extension)
+    response = current_app.make_response(redirect(target, code=303))
+    response.vary.add("Accept")
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@blueprint.route("/doc/dataset", methods=["GET", "HEAD"])
+def document() -> Response:
+    fmt = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
+    if fmt is None:
+        return _not_acceptable()
+    return _send(fmt, content_location=uris.document(context.base(), "dataset", fmt.extension))
+
+
+@blueprint.route("/doc/dataset.<extension>", methods=["GET", "HEAD"])
+def document_in(extension: str) -> Response:
+    fmt = BY_EXTENSION.get(extension)
+    if fmt is None:
+        return render_error(
+            404,
+            "Not found",
+            f"The dataset description has no .{extension} form; try "
+            + ", ".join(f".{f.extension}" for f in DOCUMENT_FORMATS)
+            + ".",
+        )
+    return _send(fmt, content_location=None, negotiated=False)
+
+
+def _not_acceptable() -> Response:
+    offered = ", ".join(f.media_type for f in DOCUMENT_FORMATS)
+    return render_error(406, "Not acceptable", f"The dataset description is offered as {offered}.")
+
+
+def _send(fmt: Format, *, content_location: str | None, negotiated: bool = True) -> Response:
+    graph = description()
+    base = context.base()
+    if fmt.key == "html":
+        body: str | bytes = render_template("dumps-description.html", **_page(graph, base))
+    else:
+        body = graph.serialize(format=fmt.serializer, encoding="utf-8")
+    response = Response(body, content_type=fmt.content_type)
+    if negotiated:
+        response.vary.add("Accept")
+    if content_location:
+        response.headers["Content-Location"] = content_location
+    links = [
+        f'<{uris.document(base, "dataset", f.extension)}>; rel="alternate"; type="{f.media_type}"'
+        for f in DOCUMENT_FORMATS
+    ]
+    links.append(f'<{uris.thing(base, "dataset")}>; rel="cite-as"')
+    response.headers["Link"] = ", ".join(links)
+    snapshot = context.snapshot()
+    modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
+    return conditional(response, seed=snapshot.etag_seed, modified=modified)
+
+
+def _page(graph: Graph, base: str) -> dict[str, object]:
+    """What the HTML view shows: headline facts, partitions and downloads, from the graph."""
+    dataset = dataset_iri(base)
+
+    def one(node: URIRef, predicate: URIRef) -> str:
+        value = graph.value(node, predicate)
+        return str(value) if value is not None else ""
+
+    def partitions(kind: URIRef, term: URIRef, measure: URIRef) -> list[tuple[str, int]]:
+        found = [
+            (one(node, term), int(one(node, measure) or 0))  # type: ignore[arg-type]
+            for node in graph.objects(dataset, kind)
+        ]
+        return sorted(found, key=lambda item: (-item[1], item[0]))
+
+    classes = partitions(VOID.classPartition, VOID["class"], VOID.entities)
+    properties = partitions(VOID.propertyPartition, VOID.property, VOID.triples)
+    release = dumps.ensure(context.snapshot())
+    return {
+        "dataset": str(dataset),
+        "title": one(dataset, DCTERMS.title),
+        "description": one(dataset, DCTERMS.description),
+        "version": one(dataset, OWL.versionInfo),
+        "modified": one(dataset, DCTERMS.modified),
+        "triples": one(dataset, VOID.triples),
+        "entities": one(dataset, VOID.entities),
+        "licences": sorted(str(o) for o in graph.objects(dataset, DCTERMS.license)),
+        "examples": sorted(str(o) for o in graph.objects(dataset, VOID.exampleResource)),
+        "vocabularies": sorted(str(o) for o in graph.objects(dataset, VOID.vocabulary)),
+        "classes": classes,
+        "properties": properties,
+        "release": release,
+        "base": base,
+    }
