@@ -153,8 +153,14 @@ def ensure(snapshot: Snapshot) -> Release:
     try:
         started = time.perf_counter()
         write(snapshot, staging)
-        shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
+        if read(target) is None:
+            shutil.rmtree(target, ignore_errors=True)  # an incomplete folder left by a crash
+        try:
+            staging.rename(target)
+        except OSError:
+            if read(target) is None:
+                raise
+            shutil.rmtree(staging, ignore_errors=True)  # another process finished first
         log.info("wrote the downloads of %s in %.1f s", snapshot.release, _since(started))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,3 +1,13 @@
 """The HTTP face of the services: one blueprint per resource family, registered in this order."""
 
-BLUEPRINTS: tuple[str, ...] = ("health", "sparql", "browse", "search", "home", "dumps", "description", "resources", "vocabulary")
+BLUEPRINTS: tuple[str, ...] = (
+    "health",
+    "sparql",
+    "browse",
+    "search",
+    "home",
+    "dumps",
+    "description",
+    "resources",
+    "vocabulary",
+)
