@@ -16,8 +16,10 @@ from rdflib.compare import isomorphic
 
 from lacs_ld import cli
 from lacs_ld.services import dumps
+from lacs_ld.services.publish import Publication
 from lacs_ld.services.snapshot import Snapshot
-from tests.conftest import TEST_BASE
+from lacs_ld.store import open_store
+from tests.conftest import TEST_BASE, make_settings
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +151,25 @@ def test_dump_command_writes_the_files_and_prints_their_checksums(
     for file in release.files:
         assert f"{file.sha256}  {file.name}" in result.output
         assert hashlib.sha256((out / file.name).read_bytes()).hexdigest() == file.sha256
+
+
+def test_a_second_publish_of_unchanged_data_gives_byte_identical_downloads(
+    snapshot: Snapshot, release: dumps.Release, tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    copy = state / "snapshots" / snapshot.key
+    shutil.copytree(snapshot.directory, copy, ignore=shutil.ignore_patterns(dumps.FOLDER))
+    settings = make_settings(state)
+    publication = Publication(settings, open_store(settings))
+    try:
+        again = publication.publish()
+    finally:
+        publication.store.close()
+    assert again.key == snapshot.key
+    republished = dumps.read(dumps.folder(again))
+    assert republished is not None
+    assert republished.sums() == release.sums()
+    for file in release.files:
+        assert (copy / dumps.FOLDER / file.name).read_bytes() == (
+            release.directory / file.name
+        ).read_bytes()
