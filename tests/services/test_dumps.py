@@ -93,7 +93,7 @@ def test_ntriples_dump_is_sorted_and_states_every_published_triple(
     lines = gzip.decompress((release.directory / "lacs-ld.nt.gz").read_bytes()).decode()
     triples = lines.splitlines()
     assert triples == sorted(triples)
-    assert len(triples) == published_triples(snapshot)
+    assert len(triples) == published_triples(snapshot) == release.triples
     file = release.file("lacs-ld.nt.gz")
     assert file is not None and file.triples == len(triples)
     assert f"<{TEST_BASE}graph/" not in lines.split(" .\n", 1)[0]

@@ -214,7 +214,7 @@ def write(snapshot: Snapshot, out: Path) -> list[DumpFile]:
         "snapshot_key": snapshot.key,
         "shapes_version": snapshot.shapes_version,
         "conforms": _conforms(report),
-        "triples": snapshot.triples,
+        "triples": sum(snapshot.graph_triples.get(part, 0) for part in PARTS),
         "files": [asdict(f) for f in made],
     }
     (out / INDEX).write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
