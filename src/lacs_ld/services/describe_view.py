@@ -7,6 +7,7 @@ vocabulary terms through their `def/` URI).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -115,7 +116,25 @@ class View:
             "grade": self.term(grade) if grade is not None else None,
             "framework": self.term(framework) if framework is not None else None,
             "page": self.text(node, self.lacs.pdfPage),
+            "how": self.how_linked(node),
         }
+
+    def how_linked(self, quote: Node) -> list[dict[str, Any]]:
+        """How a quote's links to this document's clause were made (curated, or the rule)."""
+        found = []
+        for link in sorted(self.g.objects(quote, self.lacs.governanceLink), key=str):
+            if (link, self.lacs.linkedClause, self.d.subject) not in self.g:
+                continue
+            method = self.one(link, self.lacs.linkMethod)
+            rule = self.one(link, self.lacs.linkRule)
+            found.append(
+                {
+                    "curated": method is not None and str(method).endswith("/curated"),
+                    "method": self.term(method) if method is not None else None,
+                    "rule": self.term(rule) if rule is not None else None,
+                }
+            )
+        return found
 
     def kind(self) -> str:
         path = uris.thing_path_of(self.base, str(self.d.subject)) or ""
@@ -197,10 +216,82 @@ class View:
             found["text"] = self.text(s, lacs.text)
             found["document"] = self._terms(s, DCTERMS.isPartOf)
             found["notation"] = self.text(s, SKOS.notation)
+            found.update(self._governs())
+        elif kind == "guidance":
+            found.update(self._guidance())
         return found
+
+    def _governs(self) -> dict[str, Any]:
+        """What a clause's page says about the quotes it governs: counts by how linked."""
+        tallies = [
+            {
+                "curated": str(t.method).endswith("/curated"),
+                "method": self._named(t.method, t.method_label),
+                "rule": self._named(t.rule, t.rule_label) if t.rule is not None else None,
+                "count": t.count,
+            }
+            for t in self.d.tallies
+        ]
+        governed = next((i for i in self.d.incoming if i.via == self.lacs.governedBy), None)
+        return {
+            "tallies": tallies,
+            "curated_count": sum(t["count"] for t in tallies if t["curated"]),
+            "derived_count": sum(t["count"] for t in tallies if not t["curated"]),
+            "governed_total": governed.total if governed else 0,
+            "governed_shown": len(governed.subjects) if governed else 0,
+            "governed_list": governed.list_url if governed else "",
+        }
+
+    def _named(self, node: URIRef, label: str) -> Term:
+        found = self.term(node)
+        if label:
+            found.label = label
+        return found
+
+    def _guidance(self) -> dict[str, Any]:
+        """What a guidance document's page shows: its facts, editions and clauses in order."""
+        s, lacs = self.d.subject, self.lacs
+        clauses = {c for c in self.g.objects(s, DCTERMS.hasPart)}
+        clauses |= {c for c in self.g.subjects(DCTERMS.isPartOf, s)}
+        ordered = sorted(clauses, key=lambda c: (_natural(self.text(c, SKOS.notation)), str(c)))
+        return {
+            "doc_title": self.text(s, DCTERMS.title),
+            "publisher": [self.term(o) for o in self.g.objects(s, DCTERMS.publisher)],
+            "issued": self.text(s, DCTERMS.issued),
+            "released": self.text(s, lacs.releasedOn),
+            "status": self.text(s, lacs["status"]),
+            "statutory": self.text(s, lacs.statutory),
+            "sources": self._terms(s, DCTERMS.source),
+            "citation": self.text(s, DCTERMS.bibliographicCitation),
+            "replaced_by": [
+                {**vars(self.term(o)), "date": self.text(o, DCTERMS.issued)}
+                for o in sorted(self.g.objects(s, DCTERMS.isReplacedBy), key=str)
+            ],
+            "replaces": [
+                {**vars(self.term(o)), "date": self.text(o, DCTERMS.issued)}
+                for o in sorted(self.g.objects(s, DCTERMS.replaces), key=str)
+            ],
+            "clauses": [
+                {
+                    "term": self.term(c),
+                    "notation": self.text(c, SKOS.notation),
+                    "text": self.text(c, lacs.text),
+                    "anchor": "clause-" + str(c).rsplit("/", 1)[-1],
+                }
+                for c in ordered
+            ],
+        }
 
     def _terms(self, subject: Node, prop: URIRef) -> list[Term]:
         return [self.term(o) for o in self.g.objects(subject, prop)]
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key putting clause numbers in reading order: 2 before 10, 2.05 before 2.06."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.findall(r"\d+|[^\d.-]+", text)
+    )
 
 
 def page_context(description: Description, path: str, base: str) -> dict[str, Any]:

@@ -42,6 +42,9 @@ LACS_TERMS = (
     "pdfPage",
     "position",
     "linkMethod",
+    "linkRule",
+    "linkedClause",
+    "governedBy",
 )
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 _VARIABLE = re.compile(r"\?(lacs_\w+|this|p)\b")
@@ -71,6 +74,17 @@ class Incoming:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many quotes a clause governs through links made one way (curated, or by a rule)."""
+
+    method: URIRef
+    rule: URIRef | None
+    count: int
+    method_label: str = ""
+    rule_label: str = ""
+
+
+@dataclass(frozen=True)
 class Description:
     """A document's graph, what it is about, its incoming pages and the queries that built it."""
 
@@ -79,6 +93,7 @@ class Description:
     graph: Graph
     incoming: tuple[Incoming, ...]
     queries: tuple[str, ...] = field(default=())
+    tallies: tuple[Tally, ...] = field(default=())
 
 
 def bindings_for(namespaces: ProjectNamespaces, **terms: Identifier) -> dict[str, Identifier]:
@@ -169,6 +184,16 @@ class Describer:
             assert isinstance(prop, URIRef)
             incoming.append(self._incoming(graph, path, subject, prop, total, 1))
         incoming.sort(key=lambda i: (-i.total, str(i.via)))
+        parsed = uris.parse(path)
+        kind = parsed.kind if parsed else ""
+        tallies: tuple[Tally, ...] = ()
+        if kind == "guidance":
+            text = queries.load("describe-guidance-clauses")
+            graph += self.store.construct(text, only_used(text, bound))
+            shown.append(display_query(text, bound))
+        elif kind == "clause":
+            tallies = self.tallies(subject)
+            shown.append(display_query(queries.load("describe-clause-links"), bound))
         if incoming:
             page_text = queries.load("describe-incoming-page")
             shown.append(
@@ -177,7 +202,28 @@ class Describer:
             )
         self._about_document(graph, document, subject, path, modified)
         self._state_paging(graph, document, subject, incoming)
-        return Description(subject, document, graph, tuple(incoming), tuple(shown))
+        return Description(subject, document, graph, tuple(incoming), tuple(shown), tallies)
+
+    def tallies(self, clause: URIRef) -> tuple[Tally, ...]:
+        """The quotes a clause governs, counted by how their links were made."""
+        text = queries.load("describe-clause-links")
+        found = []
+        for row in self.store.select(
+            text, only_used(text, bindings_for(self.namespaces, this=clause))
+        ):
+            method, rule = row.get("method"), row.get("rule")
+            if isinstance(method, URIRef):
+                found.append(
+                    Tally(
+                        method,
+                        rule if isinstance(rule, URIRef) else None,
+                        int(row["n"]),
+                        str(row.get("methodLabel", "")),
+                        str(row.get("ruleLabel", "")),
+                    )
+                )
+        found.sort(key=lambda t: (not str(t.method).endswith("/curated"), -t.count, str(t.rule)))
+        return tuple(found)
 
     def incoming_page(
         self, path: str, prop: URIRef, page: int, *, modified: datetime | None = None
@@ -230,11 +276,16 @@ class Describer:
         rows = self.store.select(text, {"this": subject, "p": prop})
         subjects = tuple(r["s"] for r in rows if isinstance(r["s"], URIRef))
         summary = queries.load("describe-summary")
+        links = queries.load("describe-governance-link")
         for s in subjects:
             graph.add((s, prop, subject))
             graph += self.store.construct(
                 summary, only_used(summary, bindings_for(self.namespaces, s=s))
             )
+            if prop == self.namespaces.lacs.governedBy:
+                graph += self.store.construct(
+                    links, only_used(links, bindings_for(self.namespaces, s=s, this=subject))
+                )
         return Incoming(
             prop,
             total,
