@@ -148,7 +148,7 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
     ),
     Setting(
         "query_workers",
-        "1",
+        "2",
         "SPARQL worker processes per server process (the concurrency cap).",
         _int_range(1, 64),
     ),
