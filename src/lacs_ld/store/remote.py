@@ -1,0 +1,260 @@
+"""The remote backend: any SPARQL 1.1 store over HTTP (SPARQL 1.1 Protocol and Update).
+
+Reads go to `sparql_query_url`; publishing sends one SPARQL Update request to
+`sparql_update_url` that drops the published graphs and inserts the new release, which a
+transactional store (Oxigraph, Fuseki/TDB2, GraphDB) applies all-or-nothing: readers see
+the old release or the new one. The store must treat its default graph as the union of its
+named graphs (Oxigraph: `oxigraph serve --union-default-graph`), as the embedded store does.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from lacs_ld.errors import PublishError, SettingError, StoreUnavailable, TooManyRows
+from lacs_ld.sparql_text import analyse
+from lacs_ld.store import terms
+from lacs_ld.store.base import Bindings, QueryAnswer, QueryRequest, Row
+from lacs_ld.store.evaluate import GRAPHS, RESULTS
+from lacs_ld.store.remote_http import Endpoint, read_body
+from lacs_ld.store.remote_text import bind
+
+if TYPE_CHECKING:
+    from lacs_ld.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TSV = "text/tab-separated-values"
+JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+# A release is one update request of the whole dataset: give the store time to apply it.
+LOAD_SECONDS = 900.0
+GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+MARKER = "remote-store.json"
+
+
+class RemoteStore:
+    """The Store protocol over HTTP; publishing needs the update endpoint too."""
+
+    name = "remote"
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.sparql_query_url:
+            raise SettingError(
+                "the remote backend needs LACS_LD_SPARQL_QUERY_URL (--sparql-query-url), "
+                "the store's SPARQL query endpoint"
+            )
+        self._settings = settings
+        self._endpoint = Endpoint(
+            settings.sparql_query_url,
+            settings.sparql_update_url,
+            settings.remote_user,
+            settings.remote_password,
+        )
+        self.writable = bool(settings.sparql_update_url)
+        self._base = f"BASE <{settings.base_uri}> "
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self._endpoint.query_url!r})"
+
+    # Trusted queries: the service's own .rq files, values bound as terms.
+
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
+        body = self._trusted(query, bindings, "SELECT", JSON)
+        solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return terms.rows(solutions)
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        body = self._trusted(query, bindings, "ASK", JSON)
+        return bool(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
+        body = self._trusted(query, bindings, "CONSTRUCT", NTRIPLES)
+        return terms.graph(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+
+    def _trusted(self, query: str, bindings: Bindings | None, form: str, accept: str) -> bytes:
+        timeout = self._settings.query_timeout
+        deadline = time.monotonic() + timeout
+        response = self._endpoint.request(
+            self._base + bind(query, bindings), form=form, accept=accept, timeout=timeout
+        )
+        return read_body(response, deadline=deadline, where=self._endpoint.query_url)
+
+    # Untrusted queries from the endpoint: limits enforced here, answers converted locally.
+
+    def execute(self, request: QueryRequest) -> QueryAnswer:
+        form = analyse(request.query).form or "SELECT"
+        key = request.result_format.key
+        default_graphs = list(request.default_graphs)
+        if not default_graphs and request.named_graphs:
+            # The embedded store keeps the union default graph beside protocol named graphs;
+            # SPARQL 1.1 Protocol stores make it empty, so name every graph instead.
+            default_graphs = self.graphs()
+        timeout = self._settings.query_timeout
+        deadline = time.monotonic() + timeout
+        accept = {"ASK": JSON, "SELECT": TSV}.get(form, NTRIPLES)
+        response = self._endpoint.request(
+            self._base + request.query,
+            form=form,
+            accept=accept,
+            timeout=timeout,
+            default_graphs=default_graphs,
+            named_graphs=request.named_graphs,
+        )
+        got = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if got != accept:
+            response.close()
+            raise StoreUnavailable(f"the SPARQL store answered in {got or 'no type'}, not {accept}")
+        max_rows = self._settings.max_rows
+        # TSV has a header line then one line per row; N-Triples one line per triple.
+        limit = max_rows + 1 if form == "SELECT" else max_rows
+        body = read_body(
+            response,
+            deadline=deadline,
+            where=self._endpoint.query_url,
+            max_lines=None if form == "ASK" else limit,
+            too_many=_too_many(max_rows),
+        )
+        if form == "ASK":
+            answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            return QueryAnswer(
+                answer.serialize(format=RESULTS[key]) or b"", request.result_format, 1
+            )
+        if form == "SELECT":
+            rows = max(body.count(b"\n") - 1, 0)
+            if key == "tsv":
+                return QueryAnswer(body, request.result_format, rows)
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
+            return QueryAnswer(
+                parsed.serialize(format=RESULTS[key]) or b"", request.result_format, rows
+            )
+        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+        output = ox.serialize(triples, format=GRAPHS[key], prefixes=dict(request.prefixes))
+        return QueryAnswer(output or b"", request.result_format, len(triples))
+
+    # Publishing.
+
+    def graphs(self) -> list[str]:
+        return sorted(self._graph_counts())
+
+    def _graph_counts(self) -> dict[str, int]:
+        return {str(row["g"]): int(str(row["n"])) for row in self.select(GRAPH_COUNTS)}
+
+    def replace(self, dataset: Path) -> None:
+        release = _Release.read(dataset)
+        with self._lock():
+            if self._holds(release):
+                log.info("the SPARQL store already holds %s: not loading it again", release.name)
+                return
+            if not self.writable:
+                raise PublishError(
+                    f"the SPARQL store at {self._endpoint.query_url} does not hold this release "
+                    "and no update endpoint is set: set LACS_LD_SPARQL_UPDATE_URL, or publish "
+                    "from an instance that has it"
+                )
+            stale = {g for g in self.graphs() if g.startswith(self._settings.base_uri)}
+            started = time.monotonic()
+            response = self._endpoint.request(
+                release.update(stale), form="UPDATE", accept="*/*", timeout=LOAD_SECONDS
+            )
+            read_body(response, deadline=started + LOAD_SECONDS, where=self._endpoint.update_url)
+            if self._graph_counts() != release.counts:
+                raise PublishError(
+                    "the SPARQL store did not take the whole release (its graph sizes differ "
+                    "from the snapshot's); check the store's log"
+                )
+            self._marker().write_text(json.dumps(self._record(release)))
+            log.info(
+                "loaded %d quads into the SPARQL store in %.1f s",
+                sum(release.counts.values()),
+                time.monotonic() - started,
+            )
+
+    def _record(self, release: _Release) -> dict[str, object]:
+        return {"store": self._endpoint.query_url, "sha256": release.digest}
+
+    def _marker(self) -> Path:
+        return self._settings.state_dir / MARKER
+
+    def _holds(self, release: _Release) -> bool:
+        """This release was loaded from here, and the store still has its graphs, in size."""
+        try:
+            record = json.loads(self._marker().read_text())
+        except (OSError, ValueError):
+            record = None
+        counts = self._graph_counts()
+        if not self.writable:
+            return counts == release.counts
+        return record == self._record(release) and counts == release.counts
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Server processes of one instance load the store one at a time, the first one only."""
+        self._settings.state_dir.mkdir(parents=True, exist_ok=True)
+        with (self._settings.state_dir / (MARKER + ".lock")).open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        """Nothing held open: every request opens and closes its own connection."""
+
+
+class _Release:
+    """A snapshot's N-Quads grouped by graph, its digest and the size of each graph."""
+
+    def __init__(self, name: str, digest: str, graphs: dict[str, list[str]]) -> None:
+        self.name = name
+        self.digest = digest
+        self.graphs = graphs
+        self.counts = {g[1:-1]: len(lines) for g, lines in graphs.items()}
+
+    @classmethod
+    def read(cls, dataset: Path) -> _Release:
+        try:
+            raw = dataset.read_bytes()
+        except OSError as exc:
+            raise PublishError(f"cannot read {dataset}: {exc}") from None
+        graphs: dict[str, list[str]] = defaultdict(list)
+        for line in raw.decode("utf-8").splitlines():
+            if not line.strip():
+                continue
+            triple, _, graph = line.rstrip()[:-1].rstrip().rpartition(" ")
+            if not (graph.startswith("<") and graph.endswith(">")):
+                raise PublishError(f"{dataset.name}: every quad must sit in a named graph")
+            graphs[graph].append(triple + " .")
+        return cls(str(dataset.parent.name)[:12], hashlib.sha256(raw).hexdigest(), dict(graphs))
+
+    def update(self, stale: set[str]) -> str:
+        """One update request: drop the old graphs, insert the new ones (a single transaction)."""
+        drops = sorted(stale | set(self.counts))
+        parts = [f"DROP SILENT GRAPH <{g}> ;" for g in drops]
+        parts.append("INSERT DATA {")
+        for graph, lines in self.graphs.items():
+            parts.append(f"GRAPH {graph} {{")
+            parts.extend(lines)
+            parts.append("}")
+        parts.append("}")
+        return "\n".join(parts)
+
+
+def _too_many(max_rows: int) -> TooManyRows:
+    return TooManyRows(
+        f"the answer has more than {max_rows} rows, the most this endpoint returns; "
+        "add LIMIT/OFFSET to page through it, or download the whole dataset from dumps/"
+    )

@@ -1,0 +1,91 @@
+"""Bindings as RDF terms in query text, for stores that take no substitutions.
+
+The values are written in their N-Triples form (rdflib `n3()`, which refuses an IRI that
+could break out of its angle brackets) inside a `VALUES` block opened at the start of the
+query's WHERE group: joined before anything else, so the pattern is evaluated with every
+bound variable fixed, exactly as a substitution would, and the variables stay in scope of
+the projection. Nothing the caller passes is ever formatted into the text as raw characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+
+from lacs_ld.errors import StoreRejected
+from lacs_ld.store.base import Bindings
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7-\uFFFF]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<open>\{)
+  | (?P<close>\})
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def term_text(term: Identifier) -> str:
+    """A term as it is written in a VALUES row; blank nodes cannot be bound across HTTP."""
+    if isinstance(term, URIRef | Literal):
+        return term.n3()
+    raise StoreRejected(f"a {type(term).__name__} cannot be bound in a query to a remote store")
+
+
+def where_brace(query: str) -> int:
+    """The offset just after the `{` opening the query's WHERE group."""
+    form: str | None = None
+    depth = 0
+    template_done = False
+    for match in _TOKEN.finditer(query):
+        kind, value = match.lastgroup, match.group()
+        if kind == "word" and form is None and value.upper() in FORMS:
+            form = value.upper()
+        elif kind == "open" and form is not None:
+            # CONSTRUCT { template } WHERE { ... }, unless the short form CONSTRUCT WHERE {.
+            if (
+                form == "CONSTRUCT"
+                and not template_done
+                and depth == 0
+                and not _follows_where(query, match.start())
+            ):
+                depth = 1
+                continue
+            if depth == 0:
+                return match.end()
+            depth += 1
+        elif kind == "close" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                template_done = True
+    raise StoreRejected("the query has no WHERE group to bind values in")
+
+
+def _follows_where(query: str, position: int) -> bool:
+    before = [m for m in _TOKEN.finditer(query[:position]) if m.lastgroup not in ("ws", "comment")]
+    return bool(before) and before[-1].group().upper() == "WHERE"
+
+
+def bind(query: str, bindings: Bindings | None) -> str:
+    """The query with its bindings fixed by a VALUES block at the head of its WHERE group."""
+    if not bindings:
+        return query
+    names = sorted(bindings)
+    for name in names:
+        if not _NAME.match(name):
+            raise StoreRejected(f"{name!r} is not a variable name")
+    head = " ".join(f"?{name}" for name in names)
+    row = " ".join(term_text(bindings[name]) for name in names)
+    at = where_brace(query)
+    return f"{query[:at]} VALUES ({head}) {{ ({row}) }}\n{query[at:]}"
