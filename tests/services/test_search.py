@@ -6,11 +6,11 @@ import pytest
 from flask import Flask
 
 from lacs_ld.services.listings import CatalogueCache, ListingError
-from lacs_ld.services.search import (
+from lacs_ld.services.search import SearchIndex
+from lacs_ld.services.search_text import (
     HIT_END,
     HIT_START,
     MAX_QUERY_CHARS,
-    SearchIndex,
     fts_expression,
     parse_query,
     split_highlights,

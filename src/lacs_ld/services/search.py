@@ -14,7 +14,6 @@ search is a separate index over the same snapshot, answering with the same `{bas
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Mapping
@@ -22,47 +21,25 @@ from dataclasses import dataclass
 
 from lacs_ld.services.listings import (
     Catalogue,
-    Facet,
     FacetValue,
     ListingError,
-    PageNotFound,
+    check_filters,
+    count_pages,
     facet_counts,
+    matches,
+)
+from lacs_ld.services.search_documents import FACETS, Doc, documents, facet_labels
+from lacs_ld.services.search_text import (
+    HIT_END,
+    HIT_START,
+    MAX_QUERY_CHARS,
+    fts_expression,
+    parse_query,
+    shorten,
+    split_highlights,
 )
 
-MAX_QUERY_CHARS = 200
-MAX_TERMS = 16
 PAGE_SIZE = 20
-HIT_START = "\ue000"
-HIT_END = "\ue001"
-_MARKERS = re.compile("[\ue000\ue001]")
-_PARTS = re.compile(r'"([^"]*)"|([^"\s]+)')
-_WORD = re.compile(r"\w+")
-
-FACETS: tuple[Facet, ...] = (
-    Facet("type", "Type"),
-    Facet("topic", "Topic"),
-    Facet("framework", "Framework"),
-    Facet("year", "Year"),
-    Facet("region", "Region"),
-    Facet("authority", "Authority"),
-)
-TYPE_LABELS = {
-    "quote": "Quote",
-    "clause": "Guidance clause",
-    "guidance": "Guidance document",
-    "document": "Source document",
-    "authority": "Local authority",
-}
-
-
-@dataclass(frozen=True)
-class Doc:
-    iri: str
-    kind: str
-    title: str
-    body: str
-    context: str
-    facets: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -80,6 +57,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
+    """One page of ranked hits, with the facet counts over every hit."""
+
     query: str
     terms: list[tuple[str, ...]]
     hits: list[Hit]
@@ -91,32 +70,13 @@ class Results:
     facets: dict[str, list[FacetValue]]
 
 
-def parse_query(text: str) -> list[tuple[str, ...]]:
-    """The terms of a query: each "quoted phrase" or bare token as a tuple of its words.
-
-    Only `\\w` runs survive, so no character of the input can act as FTS5 syntax; an
-    unbalanced quote is ignored.
-    """
-    terms: list[tuple[str, ...]] = []
-    for phrase, bare in _PARTS.findall(text):
-        words = tuple(w.casefold() for w in _WORD.findall(phrase or bare))
-        if words and words not in terms:
-            terms.append(words)
-    return terms[:MAX_TERMS]
-
-
-def fts_expression(terms: list[tuple[str, ...]]) -> str:
-    """The FTS5 query for parsed terms: each a quoted string of word characters, ANDed."""
-    return " ".join('"' + " ".join(words) + '"' for words in terms)
-
-
 class SearchIndex:
     """An FTS5 index of one catalogue; thread-safe (one connection behind a lock)."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.key = catalogue.key
         self.docs = documents(catalogue)
-        self.labels = _labels(catalogue)
+        self.labels = facet_labels(catalogue)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute(
@@ -135,7 +95,7 @@ class SearchIndex:
         """Ranked hits for a query; `ListingError` for an over-long query or unknown facet."""
         if len(text) > MAX_QUERY_CHARS:
             raise ListingError(f"the search text is longer than {MAX_QUERY_CHARS} characters")
-        active = self._check(filters or {})
+        active = check_filters(FACETS, filters or {}, self.labels, suggest=False)
         terms = parse_query(text)
         if not terms:
             return Results(text, [], [], 0, 1, 1, PAGE_SIZE, active, {})
@@ -147,18 +107,12 @@ class SearchIndex:
                 (expression,),
             ).fetchall()
         everything = [(self.docs[rowid], score) for rowid, score in ranked]
-        matching = [
-            (d, s)
-            for d, s in everything
-            if all(v in d.facets.get(k, ()) for k, v in active.items())
-        ]
-        pages = max(1, -(-len(matching) // PAGE_SIZE))
-        if page > pages:
-            raise PageNotFound(f"page {page} is past the end: these results have {pages} page(s)")
+        matching = [(d, s) for d, s in everything if matches(d, active)]
+        pages = count_pages(len(matching), PAGE_SIZE, page, "these results have")
         shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         snippets = self._snippets(expression, [self._rowid(d) for d, _ in shown])
         hits = [
-            Hit(d, s, snippets.get(self._rowid(d)) or [(_shorten(d.body or d.title), False)])
+            Hit(d, s, snippets.get(self._rowid(d)) or [(shorten(d.body or d.title), False)])
             for d, s in shown
         ]
         facets = facet_counts(FACETS, (d for d, _ in everything), active, self.labels)
@@ -190,74 +144,3 @@ class SearchIndex:
             chosen = body if HIT_START in body or HIT_START not in title else title
             found[rowid] = split_highlights(chosen)
         return found
-
-    def _check(self, filters: Mapping[str, str]) -> dict[str, str]:
-        active: dict[str, str] = {}
-        for facet in FACETS:
-            value = filters.get(facet.name, "")
-            if value:
-                if value not in self.labels.get(facet.name, {}):
-                    raise ListingError(f"unknown {facet.name} {value[:60]!r}")
-                active[facet.name] = value
-        return active
-
-
-def split_highlights(snippet: str) -> list[tuple[str, bool]]:
-    """A marked snippet as (text, highlighted) parts; the caller escapes each part."""
-    parts: list[tuple[str, bool]] = []
-    for n, chunk in enumerate(snippet.split(HIT_START)):
-        if n == 0:
-            if chunk:
-                parts.append((chunk, False))
-            continue
-        hit, _, rest = chunk.partition(HIT_END)
-        if hit:
-            parts.append((hit, True))
-        if rest:
-            parts.append((rest, False))
-    return parts
-
-
-def _shorten(text: str, limit: int = 240) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _clean(text: str) -> str:
-    return _MARKERS.sub("", text)
-
-
-def _labels(catalogue: Catalogue) -> dict[str, dict[str, str]]:
-    labels = {k: dict(v) for k, v in catalogue.labels.items()}
-    labels["type"] = dict(TYPE_LABELS)
-    return labels
-
-
-def documents(catalogue: Catalogue) -> list[Doc]:
-    """What the index holds: quotes, clauses, guidance and source documents, authorities."""
-    docs: list[Doc] = []
-    for item in catalogue.items["quotes"]:
-        facets = {k: v for k, v in item.facets.items() if k != "clause" and k != "method"}
-        docs.append(
-            Doc(
-                item.iri,
-                "quote",
-                "",
-                _clean(item.fields["text"]),
-                _clean(item.fields["source"]),
-                {**facets, "type": ("quote",)},
-            )
-        )
-    for iri, (label, text) in catalogue.clause_texts.items():
-        docs.append(Doc(iri, "clause", _clean(label), _clean(text), "", {"type": ("clause",)}))
-    for item in catalogue.items["guidance"]:
-        kind = item.facets["type"][0] if item.facets.get("type") else "guidance"
-        context = " · ".join(x for x in (item.fields["publisher"], item.fields["issued"]) if x)
-        docs.append(Doc(item.iri, kind, _clean(item.label), "", context, {"type": (kind,)}))
-    for item in catalogue.items["authorities"]:
-        context = " · ".join(x for x in (item.fields["region"], item.fields["gss"]) if x)
-        facets = {"type": ("authority",), "region": item.facets.get("region", ())}
-        gss = item.fields["gss"]
-        if gss in catalogue.labels.get("authority", {}):
-            facets["authority"] = (gss,)
-        docs.append(Doc(item.iri, "authority", _clean(item.label), "", context, facets))
-    return docs

@@ -17,8 +17,8 @@ from lacs_ld.errors import LacsError
 from lacs_ld.formats import BY_KEY, Format
 from lacs_ld.namespaces import OGL
 from lacs_ld.web import context
-from lacs_ld.web.browse import catalogue, finish, negotiate
-from lacs_ld.web.errors import render_error
+from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
+from lacs_ld.web.catalogue import catalogue
 
 blueprint = Blueprint("home", __name__)
 
@@ -52,7 +52,7 @@ def home() -> Response:
     try:
         chosen = negotiate(HOME_FORMATS, BY_PARAMETER)
     except LacsError as exc:
-        return render_error(exc.status, "Not acceptable", exc.message)
+        return error_page(exc)
     base = context.base()
     snapshot = context.snapshot()
     counts = catalogue().counts
@@ -63,11 +63,7 @@ def home() -> Response:
         if count is not None:
             rows.append((label, count, base + path if path else None, lacs + name))
     if chosen.kind == "graph":
-        graph = home_graph(rows, base, snapshot.release)
-        response = Response(
-            graph.serialize(format=chosen.serializer), content_type=chosen.content_type
-        )
-        return finish(response)
+        return finish(graph_response(home_graph(rows, base, snapshot.release), chosen))
     examples = [
         (example, f"{base}query/{example.slug}", f"{base}sparql?query={quote(example.text)}")
         for example in queries.examples()

@@ -19,10 +19,12 @@ from lacs_ld.errors import LacsError
 from lacs_ld.formats import BY_KEY, Format
 from lacs_ld.namespaces import HYDRA
 from lacs_ld.services.listings import ListingError, parse_page
-from lacs_ld.services.search import FACETS, MAX_QUERY_CHARS, Results
+from lacs_ld.services.search import Results
+from lacs_ld.services.search_documents import FACETS
+from lacs_ld.services.search_text import MAX_QUERY_CHARS
 from lacs_ld.web import context
-from lacs_ld.web.browse import finish, negotiate, page_url, search_index
-from lacs_ld.web.errors import render_error
+from lacs_ld.web.answers import error_page, finish, graph_response, negotiate, page_url
+from lacs_ld.web.catalogue import search_index
 
 blueprint = Blueprint("search", __name__)
 
@@ -52,16 +54,12 @@ def search() -> Response:
         number = parse_page(request.args.get("page"))
         results = search_index().search(q, request.args.to_dict(), page=number)
     except LacsError as exc:
-        title = {400: "Bad request", 404: "Not found", 406: "Not acceptable"}.get(exc.status, "")
-        return render_error(exc.status, title or "Error", exc.message)
+        return error_page(exc)
     if chosen.key == "json":
         body = json.dumps(results_json(results, args), ensure_ascii=False, indent=1)
         response = Response(body, content_type=chosen.content_type)
     elif chosen.kind == "graph":
-        graph = results_graph(results, args)
-        response = Response(
-            graph.serialize(format=chosen.serializer), content_type=chosen.content_type
-        )
+        response = graph_response(results_graph(results, args), chosen)
     else:
         response = Response(
             render_template(

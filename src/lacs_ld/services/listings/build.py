@@ -1,0 +1,153 @@
+"""Reading every list's rows from one snapshot: authorities, inspections, then the documents."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from lacs_ld.services.listings.catalogue import Catalogue
+from lacs_ld.services.listings.documents import guidance_items, quote_items, read_clauses
+from lacs_ld.services.listings.model import Item
+from lacs_ld.services.listings.rows import first_rows, run, text
+from lacs_ld.services.listings.terms import Terms, one, tail, year
+from lacs_ld.services.snapshot import Snapshot
+from lacs_ld.store import Store
+
+GRADED = ("outstanding", "good", "requires-improvement", "adequate", "inadequate")
+
+Record = dict[str, str]
+
+
+def build(store: Store, snapshot: Snapshot) -> Catalogue:
+    """Read every list's rows from the store (a few SPARQL queries) for one snapshot."""
+    base = snapshot.base
+    terms = Terms.read(store, base)
+    authorities = read_authorities(store, base)
+    inspections = read_inspections(store, base)
+    inspection_rows, per_authority = inspection_items(inspections, authorities, terms)
+    authority_rows = authority_items(authorities, per_authority, terms)
+    clauses = read_clauses(store, base)
+    guidance_rows = guidance_items(store, base, clauses, terms)
+    quote_rows = quote_items(
+        store,
+        base,
+        terms,
+        authorities=authorities,
+        inspections=inspections,
+        documents={i.iri: i for i in guidance_rows},
+        clauses=clauses,
+    )
+    return Catalogue(
+        key=snapshot.key,
+        base=base,
+        items={
+            "authorities": authority_rows,
+            "inspections": inspection_rows,
+            "guidance": guidance_rows,
+            "quotes": quote_rows,
+        },
+        labels=terms.labels,
+        clause_texts=clauses.texts,
+        counts=read_counts(store, base),
+    )
+
+
+def read_authorities(store: Store, base: str) -> dict[str, Record]:
+    """Each authority's name, codes and dates, needed by the other lists too."""
+    authorities: dict[str, Record] = {}
+    for row in run(store, "list-authorities", base):
+        current = authorities.setdefault(text(row, "authority"), {})
+        for key in ("label", "gss", "region", "type", "from", "to"):
+            if not current.get(key):
+                current[key] = text(row, key)
+    return authorities
+
+
+def read_inspections(store: Store, base: str) -> dict[str, Record]:
+    """Each inspection's label, date, authority, framework and overall grade."""
+    return {
+        iri: {k: text(row, k) for k in ("label", "issued", "authority", "framework", "grade")}
+        for iri, row in first_rows(run(store, "list-inspections", base), "inspection")
+    }
+
+
+def inspection_items(
+    inspections: dict[str, Record], authorities: dict[str, Record], terms: Terms
+) -> tuple[list[Item], dict[str, list[tuple[str, str]]]]:
+    """The inspections list, and each authority's `(date, grade)` pairs for its own row."""
+    items: list[Item] = []
+    per_authority: dict[str, list[tuple[str, str]]] = {}
+    for iri, info in inspections.items():
+        authority = authorities.get(info["authority"], {})
+        gss = authority.get("gss", "") or tail(info["authority"], "id/authority/")
+        terms.note("authority", gss, authority.get("label", gss))
+        framework_iri = terms.broad(info["framework"]) if info["framework"] else ""
+        grade_slug = terms.scheme_slug("grade", info["grade"])
+        per_authority.setdefault(info["authority"], []).append((info["issued"], info["grade"]))
+        label = terms.concept_label
+        items.append(
+            Item(
+                iri=iri,
+                label=info["label"] or iri,
+                fields={
+                    "date": info["issued"],
+                    "authority": authority.get("label", gss),
+                    "framework": label(info["framework"]) if info["framework"] else "",
+                    "grade": label(info["grade"]) if info["grade"] else "",
+                },
+                facets={
+                    "framework": one(terms.scheme_slug("framework", framework_iri)),
+                    "year": one(terms.note("year", year(info["issued"]), year(info["issued"]))),
+                    "grade": one(grade_slug),
+                    "authority": one(gss),
+                },
+                links={"authority": info["authority"]},
+            )
+        )
+    return items, per_authority
+
+
+def authority_items(
+    authorities: dict[str, Record], per_authority: dict[str, list[tuple[str, str]]], terms: Terms
+) -> list[Item]:
+    """The authorities list, each with its latest graded inspection."""
+    items: list[Item] = []
+    for iri, info in authorities.items():
+        graded = sorted(
+            (issued, grade)
+            for issued, grade in per_authority.get(iri, [])
+            if grade.rsplit("/", 1)[-1] in GRADED
+        )
+        latest_date, latest_grade = graded[-1] if graded else ("", "")
+        status = "abolished" if info.get("to") else "live"
+        terms.note("status", status, status.capitalize())
+        items.append(
+            Item(
+                iri=iri,
+                label=info.get("label") or iri,
+                fields={
+                    "gss": info.get("gss", ""),
+                    "region": terms.concept_label(info["region"]) if info.get("region") else "",
+                    "type": info.get("type", ""),
+                    "status": status,
+                    "grade": terms.concept_label(latest_grade) if latest_grade else "",
+                    "latest": latest_date,
+                    "inspections": str(len(per_authority.get(iri, []))),
+                },
+                facets={
+                    "region": one(terms.scheme_slug("region", info.get("region", ""))),
+                    "grade": one(terms.scheme_slug("grade", latest_grade)),
+                    "status": (status,),
+                },
+            )
+        )
+    return items
+
+
+def read_counts(store: Store, base: str) -> dict[str, int]:
+    """How many resources of each class the data graph holds (for the home page)."""
+    counts: dict[str, int] = {}
+    graph = URIRef(f"{base}graph/data")
+    for row in run(store, "home-counts", base, data_graph=graph):
+        count = row.get("count")
+        counts[text(row, "class")] = int(count.toPython()) if isinstance(count, Literal) else 0
+    return counts
