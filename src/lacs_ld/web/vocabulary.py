@@ -159,16 +159,40 @@ def _shapes_page(graph: Graph) -> dict[str, Any]:
                     "message": str(graph.value(prop, SH.message) or ""),
                 }
             )
+        for sparql in graph.objects(shape, SH.sparql):
+            constraints.append(
+                {
+                    "path": None,
+                    "rules": [str(graph.value(sparql, RDFS.comment) or "a SPARQL constraint")],
+                    "message": str(graph.value(sparql, SH.message) or ""),
+                }
+            )
         shapes.append(
             {
                 "iri": str(shape),
                 "id": str(shape).rsplit("#", 1)[-1].rsplit("/", 1)[-1],
                 "label": _label(graph, shape),
+                "comment": str(graph.value(shape, RDFS.comment) or ""),
                 "target": _term(graph, graph.value(shape, SH.targetClass)),
+                "targets": [_term(graph, t) for t in sorted(graph.objects(shape, SH.targetClass))],
+                "messages": sorted(str(m) for m in graph.objects(shape, SH.message)),
                 "constraints": constraints,
             }
         )
-    return {"title": "SHACL shapes", "shapes": shapes}
+    shown = {m for s in shapes for m in s["messages"]}
+    shown |= {c["message"] for s in shapes for c in s["constraints"]}
+    others = sorted(
+        {
+            (_label(graph, node), str(message))
+            for node, message in graph.subject_objects(SH.message)
+            if str(message) not in shown
+        }
+    )
+    return {
+        "title": "SHACL shapes",
+        "shapes": shapes,
+        "others": [{"label": label, "message": message} for label, message in others],
+    }
 
 
 @blueprint.route("/def/<path:path>", methods=["GET", "HEAD"])
