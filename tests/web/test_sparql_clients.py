@@ -20,7 +20,7 @@ from tests.conftest import TEST_BASE
 
 BIRMINGHAM = TEST_BASE + "id/authority/E08000025"
 LABEL = (
-    "SELECT ?name WHERE { <%s> <http://www.w3.org/2000/01/rdf-schema#label> ?name }" % BIRMINGHAM
+    f"SELECT ?name WHERE {{ <{BIRMINGHAM}> <http://www.w3.org/2000/01/rdf-schema#label> ?name }}"
 )
 
 
