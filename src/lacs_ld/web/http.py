@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -63,7 +63,10 @@ def register_http_hygiene(app: Flask, settings: Settings) -> None:
     @app.before_request
     def limit_url() -> None:
         # RFC 9110 §15.5.15: 414 URI Too Long.
-        if len(request.environ.get("RAW_URI", request.full_path)) > settings.max_url_bytes:
+        raw = request.environ.get("RAW_URI")
+        if raw is None:  # not under gunicorn: build the path only when the server gave none
+            raw = request.full_path
+        if len(raw) > settings.max_url_bytes:
             abort(414, f"the request URL is longer than {settings.max_url_bytes} bytes")
 
     @app.after_request
@@ -112,16 +115,48 @@ def _negotiate_encoding_and_validate(response: Response) -> Response:
     if response.status_code == 200 and (etag or response.last_modified):
         response.make_conditional(request)
     if gzip_it and response.status_code != 304:
-        response.set_data(gzip.compress(response.get_data(), compresslevel=6, mtime=0))
+        response.set_data(_gzipped(response))
         response.headers["Content-Encoding"] = "gzip"
     return response
+
+
+class Prepared(Response):
+    """A response whose body was rendered once and is sent many times (a cached document).
+
+    `compressed` gives the gzip form of exactly `body`, made once rather than per request; it
+    is used only while the response still holds that very body.
+    """
+
+    body: bytes | None = None
+    compressed: Callable[[], bytes] | None = None
+
+
+def _gzipped(response: Response) -> bytes:
+    if (
+        isinstance(response, Prepared)
+        and response.compressed is not None
+        and isinstance(response.response, list)
+        and len(response.response) == 1
+        and response.response[0] is response.body
+    ):
+        return response.compressed()
+    return gzip_body(response.get_data())
+
+
+def gzip_body(body: bytes) -> bytes:
+    """The gzip form of a body, as `_negotiate_encoding_and_validate` sends it."""
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def body_etag(body: bytes, seed: str) -> str:
+    """The strong validator `conditional` gives a body (unquoted)."""
+    return hashlib.blake2b(body, digest_size=12, key=seed.encode()[:64]).hexdigest()
 
 
 def conditional(response: Response, *, seed: str, modified: datetime | None = None) -> Response:
     """Give a response its validators (RFC 9110 §8.8): a strong ETag and Last-Modified."""
     if response.get_etag()[0] is None:
-        digest = hashlib.blake2b(response.get_data(), digest_size=12, key=seed.encode()[:64])
-        response.set_etag(digest.hexdigest())
+        response.set_etag(body_etag(response.get_data(), seed))
     if modified is not None:
         response.last_modified = modified
     response.headers.setdefault("Cache-Control", "public, max-age=300")

@@ -25,6 +25,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
@@ -40,7 +41,7 @@ from lacs_ld.services.describe_view import page_context
 from lacs_ld.services.resources import Describer, Description, expand
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
-from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.http import Prepared, body_etag, conditional, gzip_body, snapshot_time
 
 blueprint = Blueprint("resources", __name__)
 CACHE_KEY = "lacs.documents"
@@ -79,10 +80,21 @@ class DocumentCache:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A document's body in one format, ready to send."""
+    """A document's body in one format, ready to send.
+
+    What every response carrying it repeats is worked out once, here: its strong ETag, its
+    Link header, its Last-Modified and, on first demand, its gzip form.
+    """
 
     body: bytes
     status: int = 200
+    etag: str | None = None
+    link: str = ""
+    modified: datetime | None = None
+
+    @cached_property
+    def compressed(self) -> bytes:
+        return gzip_body(self.body)
 
 
 @blueprint.record_once
@@ -202,10 +214,11 @@ def thing_document(path: str, fmt: Format) -> Response:
     key = (snapshot.key, path, fmt.key)
     found = cache().get(key)
     if found is None:
-        description = Describer(context.store(), context.base()).describe(path, modified=modified())
+        when = modified()
+        description = Describer(context.store(), context.base()).describe(path, modified=when)
         if description is None:
             return not_found(path)
-        found = Rendered(render(description, fmt, path))
+        found = prepared(render(description, fmt, path), path, when)
         cache().put(key, found)
     return send(found, fmt, path)
 
@@ -224,8 +237,9 @@ def incoming_document(path: str, fmt: Format) -> Response:
     key = (snapshot.key, path, fmt.key, "incoming", str(prop), str(page))
     found = cache().get(key)
     if found is None:
+        when = modified()
         description = Describer(context.store(), base).incoming_page(
-            path, prop, page, modified=modified()
+            path, prop, page, modified=when
         )
         if description is None:
             return render_error(
@@ -234,7 +248,7 @@ def incoming_document(path: str, fmt: Format) -> Response:
                 f"No page {page} of what links to {uris.thing(base, path)} through {name}.",
                 {"document": uris.document(base, path)},
             )
-        found = Rendered(render(description, fmt, path, listing=True))
+        found = prepared(render(description, fmt, path, listing=True), path, when)
         cache().put(key, found)
     return send(found, fmt, path)
 
@@ -248,9 +262,7 @@ def render(description: Description, fmt: Format, path: str, *, listing: bool = 
     return data
 
 
-def send(found: Rendered, fmt: Format, path: str) -> Response:
-    base = context.base()
-    response = Response(found.body, status=found.status, content_type=fmt.content_type)
+def link_header(base: str, path: str) -> str:
     links = [
         f'<{uris.document(base, path, f.extension)}>; rel="alternate"; type="{f.media_type}"'
         for f in DOCUMENT_FORMATS
@@ -258,6 +270,22 @@ def send(found: Rendered, fmt: Format, path: str) -> Response:
     links.append(f'<{uris.thing(base, path)}>; rel="cite-as"')
     links.append(f'<{base}doc/dataset>; rel="describedby"')
     links.append(f'<{OGL}>; rel="license"')
-    response.headers["Link"] = ", ".join(links)
+    return ", ".join(links)
+
+
+def prepared(body: bytes, path: str, when: datetime) -> Rendered:
+    """A rendered body with the validators and headers every response carrying it repeats."""
+    etag = body_etag(body, context.snapshot().etag_seed)
+    return Rendered(body, etag=etag, link=link_header(context.base(), path), modified=when)
+
+
+def send(found: Rendered, fmt: Format, path: str) -> Response:
+    response = Prepared(found.body, status=found.status, content_type=fmt.content_type)
+    response.body = found.body
+    response.compressed = lambda: found.compressed
+    response.headers["Link"] = found.link or link_header(context.base(), path)
+    if found.etag is not None:
+        response.set_etag(found.etag)
     snapshot = context.snapshot()
-    return conditional(response, seed=snapshot.etag_seed, modified=modified())
+    when = found.modified if found.modified is not None else modified()
+    return conditional(response, seed=snapshot.etag_seed, modified=when)
