@@ -297,8 +297,9 @@ def wrk(url: str, duration: float, headers: dict[str, str] | None = None) -> Loa
     ]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
-    # A short warm-up first: caches fill and connections open as they would in service.
-    subprocess.run([*command[:3], "-d1s", *command[4:], url], capture_output=True, check=True)
+    # A warm-up first: caches fill, connections open and each server process starts its
+    # SPARQL worker (on its first query) as they would in service.
+    subprocess.run([*command[:3], "-d3s", *command[4:], url], capture_output=True, check=True)
     text = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"\s50%\s+(\S+)", text).group(1))  # type: ignore[union-attr]
@@ -387,8 +388,13 @@ def measure_cases(
 # ---------------------------------------------------------------- publishing
 
 
-def publish_times(data_dir: Path, state_dir: Path, port: int) -> dict[str, Any]:
-    """Validate and write a snapshot, then its downloads, in a fresh process."""
+def publish_times(
+    data_dir: Path, state_dir: Path, port: int, *, validate: bool = True
+) -> dict[str, Any]:
+    """Validate and write a snapshot, then its downloads, in a fresh process.
+
+    Without `validate`, only make sure the validated snapshot has its downloads.
+    """
     script = """
 import json, tempfile, time
 from pathlib import Path
@@ -399,15 +405,16 @@ settings = Settings.load()
 started = time.perf_counter()
 snapshot = build(settings, sources_for(settings))
 built = time.perf_counter()
-with tempfile.TemporaryDirectory() as out:
-    dumps.write(snapshot, Path(out))
+if settings.skip_validation_cache:
+    with tempfile.TemporaryDirectory() as out:
+        dumps.write(snapshot, Path(out))
 dumped = time.perf_counter()
 dumps.ensure(snapshot)
 promote(settings, snapshot)
 print(json.dumps({"publish_s": built - started, "dumps_s": dumped - built,
                   "triples": snapshot.triples, "snapshot": str(snapshot.directory)}))
 """
-    env = lacs_env(data_dir, state_dir, port, validate=True)
+    env = lacs_env(data_dir, state_dir, port, validate=validate)
     out = subprocess.run(
         [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True
     )
@@ -460,18 +467,24 @@ def one_scale(factor: int, args: argparse.Namespace, work: Path, logs: Path) -> 
     result: dict[str, Any] = {"factor": factor, "data_dir": str(data_dir)}
     print(f"[{factor}x] publishing {data_dir}", flush=True)
     cached = cached_snapshot(data_dir, state_dir, port) if args.reuse else None
+    timings_file = work / "timings.json"
+    timings = json.loads(timings_file.read_text()) if timings_file.is_file() else {}
     if cached is None:
         published = publish_times(data_dir, state_dir, port)
         result.update(published)
+        timings[published["snapshot"]] = {k: published[k] for k in ("publish_s", "dumps_s")}
+        timings_file.write_text(json.dumps(timings, indent=1) + "\n")
     else:
-        result.update(cached, publish_s=None, dumps_s=None)
+        # Reused: the times measured when an earlier run published it, if one did.
+        earlier = timings.get(cached["snapshot"], {})
+        result.update(cached, publish_s=earlier.get("publish_s"), dumps_s=earlier.get("dumps_s"))
     if not (args.reuse and cached is not None) and not args.skip_validated_start:
         print(f"[{factor}x] cold start, validating", flush=True)
         lacs, seconds = start_lacs(data_dir, state_dir, port, logs, validate=True)
         lacs.stop()
         result["cold_start_validating_s"] = seconds
         # Serving with validation rewrote the snapshot folder: write its downloads again.
-        publish_times(data_dir, state_dir, port)
+        publish_times(data_dir, state_dir, port, validate=False)
     else:
         result["cold_start_validating_s"] = None
     print(f"[{factor}x] cold start, validated", flush=True)
