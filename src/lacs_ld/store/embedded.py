@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +30,38 @@ def load_dataset(path: Path) -> ox.Store:
     except (SyntaxError, OSError, ValueError) as exc:
         raise PublishError(f"cannot load {path.name}: {exc}") from exc
     return store
+
+
+def disk_copy(dataset: Path) -> Path:
+    """The snapshot as an on-disk store beside it, built once (atomically) and then only read.
+
+    Query workers open it read-only: opening takes milliseconds, so a killed worker is
+    replaced at once, and the operating system shares its pages between all of them.
+    """
+    target = dataset.parent / "oxigraph"
+    if (target / "CURRENT").is_file():
+        return target
+    staging = Path(tempfile.mkdtemp(prefix=".oxigraph-", dir=dataset.parent))
+    try:
+        store = ox.Store(str(staging))
+        store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        gc.collect()
+        staging.rename(target)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not (target / "CURRENT").is_file():
+            raise
+    except (SyntaxError, ValueError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise PublishError(f"cannot load {dataset.name}: {exc}") from exc
+    return target
+
+
+def open_read_only(path: Path) -> ox.Store:
+    """A read-only view of an on-disk store made by `disk_copy`."""
+    return ox.Store.read_only(str(path))
 
 
 class EmbeddedStore:
@@ -85,9 +120,10 @@ class EmbeddedStore:
 
     def replace(self, dataset: Path) -> None:
         fresh = load_dataset(dataset)
+        on_disk = disk_copy(dataset)
         with self._lock:
             old_pool = self._pool if self._pool_pid == os.getpid() else None
-            self._store, self._dataset, self._pool = fresh, dataset, None
+            self._store, self._dataset, self._pool = fresh, on_disk, None
         if old_pool is not None:
             old_pool.close()
 

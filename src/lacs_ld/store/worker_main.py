@@ -13,10 +13,11 @@ def serve(conn: Connection, dataset: str, memory_mb: int, base: str, max_rows: i
     """Answer (query, format, graphs, prefixes) messages until the pipe closes."""
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from lacs_ld.store.embedded import load_dataset
+    from lacs_ld.store.embedded import load_dataset, open_read_only
     from lacs_ld.store.evaluate import evaluate
 
-    store = load_dataset(Path(dataset))
+    path = Path(dataset)
+    store = open_read_only(path) if path.is_dir() else load_dataset(path)
     conn.send(("ready",))
     while True:
         try:
