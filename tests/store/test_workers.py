@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from lacs_ld.errors import EngineFailure, QueryTimeout, TooManyRows
+from lacs_ld.errors import EngineFailure, Overloaded, QueryTimeout, TooManyRows
 from lacs_ld.formats import BY_KEY
 from lacs_ld.services.publish import build
 from lacs_ld.settings import Settings
@@ -58,3 +59,46 @@ def test_result_over_the_row_cap_is_an_error_not_a_cut_answer(pool: QueryPool) -
     exactly = pool.run(QueryRequest("SELECT * WHERE { ?s ?p ?o } LIMIT 100", BY_KEY["csv"]))
     assert exactly.rows == 100
     assert exactly.body.count(b"\r\n") == 101
+
+
+def test_a_query_past_the_memory_ceiling_is_stopped_and_the_pool_recovers(
+    settings: Settings,
+) -> None:
+    snapshot = build(settings)
+    workers = QueryPool(
+        snapshot.dataset, size=1, timeout=60, max_rows=100, memory_mb=1024, base=settings.base_uri
+    )
+    try:
+        hungry = "SELECT ?o ?e WHERE { ?a ?b ?o . ?c ?d ?e } ORDER BY ?o ?e LIMIT 1"
+        with pytest.raises(EngineFailure) as caught:
+            workers.run(QueryRequest(hungry, BY_KEY["json"]))
+        assert "1024 MiB" in caught.value.message
+        assert workers.run(ASK).rows == 1
+    finally:
+        workers.close()
+
+
+def test_a_full_pool_answers_overloaded_rather_than_queueing_forever(settings: Settings) -> None:
+    snapshot = build(settings)
+    workers = QueryPool(
+        snapshot.dataset, size=1, timeout=3, max_rows=100, memory_mb=2048, base=settings.base_uri
+    )
+    try:
+        workers.run(ASK)
+        outcomes: list[str] = []
+
+        def occupy() -> None:
+            try:
+                workers.run(QueryRequest(CARTESIAN, BY_KEY["json"]))
+            except QueryTimeout:
+                outcomes.append("timeout")
+
+        busy = threading.Thread(target=occupy)
+        busy.start()
+        time.sleep(0.3)
+        with pytest.raises(Overloaded):
+            workers.run(ASK)
+        busy.join()
+        assert outcomes == ["timeout"]
+    finally:
+        workers.close()

@@ -218,3 +218,26 @@ def test_example_queries_answer_in_every_results_format(client: FlaskClient) -> 
         response = client.get(f"/lacs/query/{slug}", headers={"Accept": accept})
         assert response.status_code == 200 and response.mimetype == accept
     assert client.get("/lacs/query/no-such-example").status_code == 404
+
+
+def test_busy_endpoint_answers_503_with_retry_after(client: FlaskClient) -> None:
+    import threading
+
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    statuses: list[int] = []
+
+    def run_slow() -> None:
+        statuses.append(client.get(ENDPOINT, query_string={"query": cartesian}).status_code)
+
+    slow = [threading.Thread(target=run_slow) for _ in range(2)]
+    for thread in slow:
+        thread.start()
+    import time
+
+    time.sleep(0.5)
+    response = client.get(ENDPOINT, query_string={"query": "ASK { ?s ?p ?o }"})
+    for thread in slow:
+        thread.join()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"].isdigit()
+    assert statuses == [503, 503]

@@ -91,8 +91,9 @@ class QueryPool:
         except (EOFError, OSError, BrokenPipeError):
             self._discard(worker)
             raise EngineFailure(
-                "the query engine failed on this query and was restarted; "
-                "simplify the query (for example, less nesting)"
+                "the query engine stopped on this query (it crashed, or needed more than "
+                f"{self._args[1]} MiB, this endpoint's memory limit) and was restarted; "
+                "simplify the query"
             ) from None
         except EngineFailure:
             self._discard(worker)
