@@ -144,7 +144,7 @@ def _scheme_page(graph: Graph, iri: str) -> dict[str, Any]:
 
 
 def _shapes_page(graph: Graph) -> dict[str, Any]:
-    shapes = []
+    shapes: list[dict[str, Any]] = []
     for shape in sorted(graph.subjects(RDF.type, SH.NodeShape), key=str):
         constraints = []
         for prop in graph.objects(shape, SH.property):
@@ -174,7 +174,9 @@ def _shapes_page(graph: Graph) -> dict[str, Any]:
                 "label": _label(graph, shape),
                 "comment": str(graph.value(shape, RDFS.comment) or ""),
                 "target": _term(graph, graph.value(shape, SH.targetClass)),
-                "targets": [_term(graph, t) for t in sorted(graph.objects(shape, SH.targetClass))],
+                "targets": [
+                    _term(graph, t) for t in sorted(graph.objects(shape, SH.targetClass), key=str)
+                ],
                 "messages": sorted(str(m) for m in graph.objects(shape, SH.message)),
                 "constraints": constraints,
             }
