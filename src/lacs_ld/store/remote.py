@@ -99,7 +99,13 @@ class RemoteStore:
         form = analyse(request.query).form or "SELECT"
         key = request.result_format.key
         default_graphs = list(request.default_graphs)
-        if not default_graphs and request.named_graphs:
+        named_graphs = list(request.named_graphs)
+        if request.own_dataset and not default_graphs and not named_graphs:
+            # The query's FROM / FROM NAMED, sent as the protocol dataset: a store serving a
+            # union default graph (Oxigraph) would otherwise let that override FROM.
+            shape = analyse(request.query, self._settings.base_uri)
+            default_graphs, named_graphs = shape.from_graphs, shape.from_named
+        elif not default_graphs and named_graphs:
             # The embedded store keeps the union default graph beside protocol named graphs;
             # SPARQL 1.1 Protocol stores make it empty, so name every graph instead.
             default_graphs = self.graphs()
@@ -112,7 +118,7 @@ class RemoteStore:
             accept=accept,
             timeout=timeout,
             default_graphs=default_graphs,
-            named_graphs=request.named_graphs,
+            named_graphs=named_graphs,
         )
         got = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if got != accept:

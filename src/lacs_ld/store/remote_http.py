@@ -105,7 +105,7 @@ class Endpoint:
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(POSTDIRECTLY if update else URLENCODED)
         wrapper.setOnlyConneg(True)
-        wrapper.timeout = timeout  # seconds, fractions kept (setTimeout takes an int)
+        wrapper.timeout = timeout  # type: ignore[assignment]  # setTimeout truncates to int
         wrapper.addCustomHttpHeader("Accept", accept)
         if self.user or self.password:
             wrapper.setHTTPAuth(BASIC)

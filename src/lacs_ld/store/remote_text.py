@@ -1,10 +1,11 @@
 """Bindings as RDF terms in query text, for stores that take no substitutions.
 
 The values are written in their N-Triples form (rdflib `n3()`, which refuses an IRI that
-could break out of its angle brackets) inside a `VALUES` block opened at the start of the
-query's WHERE group: joined before anything else, so the pattern is evaluated with every
-bound variable fixed, exactly as a substitution would, and the variables stay in scope of
-the projection. Nothing the caller passes is ever formatted into the text as raw characters.
+could break out of its angle brackets and escapes every literal), as whole tokens: in place
+of the variable inside the query's WHERE group, and in a `VALUES` block at the head of that
+group so the variable stays bound for the projection. Nothing the caller passes is ever
+formatted into the text as raw characters. A bound variable must not be the target of
+BIND or the projection of a sub-query (none of the service's queries does either).
 """
 
 from __future__ import annotations
@@ -78,14 +79,37 @@ def _follows_where(query: str, position: int) -> bool:
 
 
 def bind(query: str, bindings: Bindings | None) -> str:
-    """The query with its bindings fixed by a VALUES block at the head of its WHERE group."""
+    """The query with its bindings fixed as terms inside its WHERE group.
+
+    Inside the group each bound variable is replaced by its term (as a substitution does, so
+    the store's planner sees constants), and a VALUES block at the head of the group keeps
+    the variable bound for the projection, GROUP BY and the CONSTRUCT template.
+    """
     if not bindings:
         return query
     names = sorted(bindings)
     for name in names:
         if not _NAME.match(name):
             raise StoreRejected(f"{name!r} is not a variable name")
-    head = " ".join(f"?{name}" for name in names)
-    row = " ".join(term_text(bindings[name]) for name in names)
+    values = {name: term_text(bindings[name]) for name in names}
     at = where_brace(query)
-    return f"{query[:at]} VALUES ({head}) {{ ({row}) }}\n{query[at:]}"
+    pieces: list[str] = [query[:at]]
+    depth = 1
+    position = at
+    for match in _TOKEN.finditer(query, at):
+        kind, value = match.lastgroup, match.group()
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif kind == "var" and value[1:] in values:
+            pieces.append(query[position : match.start()])
+            pieces.append(values[value[1:]])
+            position = match.end()
+    pieces.append(query[position:])
+    head = " ".join(f"?{name}" for name in names)
+    row = " ".join(values[name] for name in names)
+    pieces.insert(1, f" VALUES ({head}) {{ ({row}) }}\n")
+    return "".join(pieces)
