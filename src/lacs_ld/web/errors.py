@@ -38,7 +38,7 @@ def render_error(
         body = json.dumps({**problem, "links": links}, indent=2)
     elif chosen.key in ("turtle", "jsonld"):
         graph = Graph()
-        here = URIRef(request.base_url)
+        here = URIRef(base + request.path.lstrip("/"))  # under the base, never the Host header
         graph.add((here, RDFS.label, Literal(f"{status} {title}", lang="en")))
         graph.add((here, RDFS.comment, Literal(message, lang="en")))
         for target in links.values():
