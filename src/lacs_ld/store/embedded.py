@@ -119,11 +119,12 @@ class EmbeddedStore:
             return self._pool
 
     def replace(self, dataset: Path) -> None:
-        fresh = load_dataset(dataset)
-        on_disk = disk_copy(dataset)
+        # The service's own bounded lookups read the on-disk copy (shared pages, no per-process
+        # copy); untrusted queries run against an in-memory copy held by the worker zygote.
+        fresh = open_read_only(disk_copy(dataset))
         with self._lock:
             old_pool = self._pool if self._pool_pid == os.getpid() else None
-            self._store, self._dataset, self._pool = fresh, on_disk, None
+            self._store, self._dataset, self._pool = fresh, dataset, None
         if old_pool is not None:
             old_pool.close()
 

@@ -1,23 +1,57 @@
-"""The body of one query worker process: load the dataset once, then answer queries forever."""
+"""Query worker processes: a zygote holds the dataset in memory and forks workers on demand.
+
+Forked workers share the zygote's pages copy-on-write, so a replacement for a killed worker
+starts in milliseconds and N workers cost little more memory than one.
+"""
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
+from multiprocessing import reduction
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from lacs_ld.errors import LacsError
 
 
-def serve(conn: Connection, dataset: str, memory_mb: int, base: str, max_rows: int) -> None:
-    """Answer (query, format, graphs, prefixes) messages until the pipe closes."""
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def zygote(control: Connection, dataset: str, memory_mb: int, base: str, max_rows: int) -> None:
+    """Load the dataset once, then fork one worker per request on the control pipe."""
     from lacs_ld.store.embedded import load_dataset, open_read_only
-    from lacs_ld.store.evaluate import evaluate
 
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     path = Path(dataset)
     store = open_read_only(path) if path.is_dir() else load_dataset(path)
+    control.send(("ready",))
+    while True:
+        try:
+            control.recv()
+            handle = reduction.recv_handle(control)
+        except (EOFError, OSError):
+            return
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            _limit_memory(memory_mb)
+            answer(Connection(handle), store, memory_mb, base, max_rows)
+            os._exit(0)
+        os.close(handle)
+        control.send(pid)
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Allow the worker `memory_mb` beyond what it shares with the zygote."""
+    with open("/proc/self/status") as status:
+        size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    limit = size_kb * 1024 + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def answer(conn: Connection, store: object, memory_mb: int, base: str, max_rows: int) -> None:
+    """Answer (query, format, graphs, prefixes, own dataset) messages until the pipe closes."""
+    from lacs_ld.store.evaluate import evaluate
+
     conn.send(("ready",))
     while True:
         try:
@@ -26,7 +60,7 @@ def serve(conn: Connection, dataset: str, memory_mb: int, base: str, max_rows: i
             return
         try:
             body, rows = evaluate(
-                store,
+                store,  # type: ignore[arg-type]
                 query,
                 format_key,
                 default_graphs,

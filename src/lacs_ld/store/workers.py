@@ -6,28 +6,67 @@ runs in a child process that is killed (SIGKILL) when it overruns and replaced b
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import queue
+import signal
 import threading
+from multiprocessing import reduction
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from lacs_ld import errors
 from lacs_ld.errors import EngineFailure, Overloaded, QueryTimeout
 from lacs_ld.store.base import QueryAnswer, QueryRequest
-from lacs_ld.store.worker_main import serve
+from lacs_ld.store.worker_main import zygote
 
 _CONTEXT = multiprocessing.get_context("spawn")
 STARTUP_SECONDS = 120.0
 QUEUE_SECONDS = 1.0
 
 
-class _Worker:
+class _Zygote:
+    """The process that holds the dataset and forks workers (see worker_main)."""
+
     def __init__(self, args: tuple[Any, ...]) -> None:
-        self.conn, child = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=serve, args=(child, *args), daemon=True)
+        self.control, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(target=zygote, args=(child, *args), daemon=True)
         self.process.start()
         child.close()
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+
+    def wait_ready(self) -> None:
+        with self._lock:
+            if self._ready.is_set():
+                return
+            if not self.control.poll(STARTUP_SECONDS) or self.control.recv() != ("ready",):
+                raise EngineFailure("the query workers failed to start")
+            self._ready.set()
+
+    def fork(self) -> _Worker:
+        """A new worker with its own pipe; its end of the pipe is passed over the control pipe."""
+        self.wait_ready()
+        ours, theirs = _CONTEXT.Pipe()
+        with self._lock:
+            self.control.send("fork")
+            reduction.send_handle(self.control, theirs.fileno(), self.process.pid or 0)
+            pid = self.control.recv()
+        theirs.close()
+        return _Worker(ours, pid)
+
+    def stop(self) -> None:
+        self.control.close()
+        self.process.kill()
+        self.process.join(timeout=5)
+
+
+class _Worker:
+    def __init__(self, conn: Connection, pid: int) -> None:
+        self.conn = conn
+        self.pid = pid
         self.ready = False
 
     def wait_ready(self) -> None:
@@ -38,8 +77,8 @@ class _Worker:
         self.ready = True
 
     def kill(self) -> None:
-        self.process.kill()
-        self.process.join(timeout=5)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
         self.conn.close()
 
 
@@ -55,12 +94,27 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(size):
-            self._spawn()
+        self._zygote = _Zygote(self._args)
+        threading.Thread(target=self._fill, args=(size,), daemon=True).start()
+
+    def _fill(self, size: int) -> None:
+        try:
+            for _ in range(size):
+                self._spawn()
+        except (EngineFailure, OSError, EOFError):
+            return  # reported to the next request by wait_ready
 
     def _spawn(self) -> None:
-        worker = _Worker(self._args)
+        try:
+            worker = self._zygote.fork()
+        except (OSError, EOFError):
+            # The zygote itself is gone: start another and fork from it.
+            self._zygote = _Zygote(self._args)
+            worker = self._zygote.fork()
         with self._lock:
+            if self._closed:
+                worker.kill()
+                return
             self._all.add(worker)
         self._idle.put(worker)
 
@@ -74,6 +128,7 @@ class QueryPool:
 
     def run(self, request: QueryRequest) -> QueryAnswer:
         """Answer one request in a worker, within the timeout."""
+        self._zygote.wait_ready()
         try:
             worker = self._idle.get(timeout=QUEUE_SECONDS)
         except queue.Empty:
@@ -123,3 +178,4 @@ class QueryPool:
             self._all.clear()
         for worker in workers:
             worker.kill()
+        self._zygote.stop()
