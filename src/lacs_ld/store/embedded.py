@@ -127,6 +127,7 @@ class EmbeddedStore:
             self._store, self._dataset, self._pool = fresh, dataset, None
         if old_pool is not None:
             old_pool.close()
+        self._current_pool()  # start the query workers now, not on the first query
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
