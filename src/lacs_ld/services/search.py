@@ -103,7 +103,7 @@ class SearchIndex:
         with self._lock:
             ranked = self._db.execute(
                 "SELECT rowid, bm25(docs, 4.0, 1.0, 0.5) FROM docs WHERE docs MATCH ? "
-                "ORDER BY bm25(docs, 4.0, 1.0, 0.5)",
+                "ORDER BY bm25(docs, 4.0, 1.0, 0.5), rowid",
                 (expression,),
             ).fetchall()
         everything = [(self.docs[rowid], score) for rowid, score in ranked]

@@ -39,16 +39,22 @@ def build(store: Store, snapshot: Snapshot) -> Catalogue:
     return Catalogue(
         key=snapshot.key,
         base=base,
+        # In IRI order, so equal sort keys page the same way on every backend.
         items={
-            "authorities": authority_rows,
-            "inspections": inspection_rows,
-            "guidance": guidance_rows,
-            "quotes": quote_rows,
+            "authorities": by_iri(authority_rows),
+            "inspections": by_iri(inspection_rows),
+            "guidance": by_iri(guidance_rows),
+            "quotes": by_iri(quote_rows),
         },
         labels=terms.labels,
-        clause_texts=clauses.texts,
+        clause_texts=dict(sorted(clauses.texts.items())),
         counts=read_counts(store, base),
     )
+
+
+def by_iri(items: list[Item]) -> list[Item]:
+    """Items in IRI order: the tie-break under every documented sort."""
+    return sorted(items, key=lambda item: item.iri)
 
 
 def read_authorities(store: Store, base: str) -> dict[str, Record]:
