@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 import rdflib
 from flask.testing import FlaskClient
 from rdflib import URIRef
