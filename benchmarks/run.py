@@ -579,6 +579,15 @@ def scaling_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def install_wrk() -> None:
+    """wrk, the load generator, from Debian's packages (needs root, or sudo)."""
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "wrk"]):
+        subprocess.run(sudo + command, check=False, stdout=subprocess.DEVNULL)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing and could not be installed: apt-get install -y wrk")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10.0, help="seconds of load per case")
@@ -603,7 +612,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
-        sys.exit("wrk is missing: apt-get install -y wrk")
+        install_wrk()
     factors = [1] if args.skip_scaling else [int(f) for f in args.scales.split(",")]
     args.work_dir.mkdir(parents=True, exist_ok=True)
     logs = Path(tempfile.mkdtemp(prefix="logs-", dir=args.work_dir))

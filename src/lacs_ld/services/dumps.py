@@ -23,6 +23,7 @@ from typing import Any
 
 from lacs_ld import uris
 from lacs_ld.namespaces import ProjectNamespaces
+from lacs_ld.services import changes
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.store.serialize import convert
 
@@ -76,6 +77,7 @@ class Release:
     triples: int
     files: tuple[DumpFile, ...]
     directory: Path
+    previous_release: str | None = None
 
     def file(self, name: str) -> DumpFile | None:
         return next((f for f in self.files if f.name == name), None)
@@ -190,6 +192,9 @@ def write(snapshot: Snapshot, out: Path) -> list[DumpFile]:
         data = _gzip(body) if spec.compressed else body
         (out / spec.name).write_bytes(data)
         made.append(_described(spec.name, spec, data, triples))
+    earlier = changes.previous(snapshot)
+    if earlier is not None:
+        made.extend(_changes(snapshot, earlier, out))
     report = (snapshot.directory / REPORT).read_bytes()
     (out / REPORT).write_bytes(report)
     made.append(
@@ -215,9 +220,33 @@ def write(snapshot: Snapshot, out: Path) -> list[DumpFile]:
         "shapes_version": snapshot.shapes_version,
         "conforms": _conforms(report),
         "triples": sum(snapshot.graph_triples.get(part, 0) for part in PARTS),
+        "previous_release": earlier.release if earlier is not None else None,
         "files": [asdict(f) for f in made],
     }
     (out / INDEX).write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
+    return made
+
+
+def _changes(snapshot: Snapshot, earlier: Snapshot, out: Path) -> list[DumpFile]:
+    """added.nt and removed.nt against the previous release kept beside this one."""
+    graphs = tuple(uris.graph(snapshot.base, part) for part in PARTS)
+    added, n_added, removed, n_removed = changes.difference(
+        changes.triples(snapshot.dataset, graphs), changes.triples(earlier.dataset, graphs)
+    )
+    made = []
+    for name, body, count, verb in (
+        (changes.ADDED, added, n_added, "added"),
+        (changes.REMOVED, removed, n_removed, "removed"),
+    ):
+        (out / name).write_bytes(body)
+        spec = _Spec(
+            name,
+            f"Triples {verb} since release {earlier.release}, N-Triples (sorted)",
+            "application/n-triples",
+            PARTS,
+            "ntriples",
+        )
+        made.append(_described(name, spec, body, count))
     return made
 
 
