@@ -71,7 +71,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServe
     if not OXIGRAPH.exists():
         found = shutil.which("oxigraph")
         if found is None:
-            pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+            pytest.fail("the oxigraph server binary is not installed (pip install oxigraph)")
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph") / "store")
     server.start()
     yield server

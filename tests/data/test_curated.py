@@ -81,7 +81,9 @@ def graph() -> Graph:
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, str]:
     if not SEEDS.is_dir():
-        pytest.skip(f"source texts not found at {SEEDS}")
+        pytest.fail(
+            f"source texts not found at {SEEDS}: the tests need ../shared beside the repository"
+        )
     return {path.name: collapse(path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")}
 
 
