@@ -4,10 +4,10 @@
   var element = document.getElementById("yasgui");
   if (!element || typeof Yasgui === "undefined") { return; }
   var config = JSON.parse(element.getAttribute("data-config"));
-  var prologue = Object.keys(config.prefixes).sort().map(function (name) {
+  var prologue = ["lacs", "rdfs", "judgement"].map(function (name) {
     return "PREFIX " + name + ": <" + config.prefixes[name] + ">";
   }).join("\n");
-  Yasgui.Yasqe.defaults.autocompleters = ["variables", "prefixes"];
+  Yasgui.Yasqe.defaults.autocompleters = ["variables"];  // the others fetch from other sites
   var yasgui = new Yasgui(element, {
     requestConfig: { endpoint: config.endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
@@ -17,9 +17,9 @@
   });
   var first = yasgui.getTab();
   first.setQuery(config.query || (prologue + "\n\nSELECT ?authority ?name WHERE {\n  ?authority a lacs:LocalAuthority ; rdfs:label ?name .\n} LIMIT 20"));
+  // A tab that is not shown has no editor yet: its query travels in its configuration.
   config.examples.forEach(function (example) {
-    var tab = yasgui.addTab(false, { name: example.title, yasqe: { value: example.query }, requestConfig: { endpoint: config.endpoint, method: "POST" } });
-    tab.setQuery(example.query);
+    yasgui.addTab(false, { name: example.title, yasqe: { value: example.query }, requestConfig: { endpoint: config.endpoint, method: "POST" } });
   });
   if (config.query) { first.query(); }
   first.getYasqe().on("query", function () {
