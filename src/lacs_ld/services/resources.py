@@ -14,144 +14,31 @@ subject or object, so a document costs index lookups, never a scan of the datase
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, VOID, XSD
-from rdflib.term import Identifier
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from lacs_ld import queries, uris
-from lacs_ld.formats import DOCUMENT_FORMATS
-from lacs_ld.namespaces import HYDRA, OGL, ProjectNamespaces
+from lacs_ld.namespaces import HYDRA, ProjectNamespaces
+from lacs_ld.services.describe_model import Description, Incoming, Tally
+from lacs_ld.services.describe_paging import (
+    about_document,
+    about_page,
+    collection,
+    state_paging,
+    view_links,
+)
+from lacs_ld.services.describe_terms import (
+    bindings_for,
+    display_query,
+    exists,
+    incoming_list_url,
+    only_used,
+)
 from lacs_ld.store import Store
 
 PAGE_SIZE = 50
-LACS_TERMS = (
-    "rank",
-    "inForceFrom",
-    "inForceTo",
-    "selector",
-    "governanceLink",
-    "judgement",
-    "text",
-    "framework",
-    "overallJudgement",
-    "pdfPage",
-    "position",
-    "linkMethod",
-    "linkRule",
-    "linkedClause",
-    "governedBy",
-)
-_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
-_VARIABLE = re.compile(r"\?(lacs_\w+|this|p)\b")
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """The resources linking to a thing through one property: a count and one page."""
-
-    via: URIRef
-    total: int
-    page: int
-    size: int
-    subjects: tuple[URIRef, ...]
-    list_url: str
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.size))
-
-    @property
-    def paged(self) -> bool:
-        return self.total > self.size
-
-    def page_url(self, page: int) -> str:
-        return f"{self.list_url}&page={page}"
-
-
-@dataclass(frozen=True)
-class Tally:
-    """How many quotes a clause governs through links made one way (curated, or by a rule)."""
-
-    method: URIRef
-    rule: URIRef | None
-    count: int
-    method_label: str = ""
-    rule_label: str = ""
-
-
-@dataclass(frozen=True)
-class Description:
-    """A document's graph, what it is about, its incoming pages and the queries that built it."""
-
-    subject: URIRef
-    document: URIRef
-    graph: Graph
-    incoming: tuple[Incoming, ...]
-    queries: tuple[str, ...] = field(default=())
-    tallies: tuple[Tally, ...] = field(default=())
-
-
-def bindings_for(namespaces: ProjectNamespaces, **terms: Identifier) -> dict[str, Identifier]:
-    """The project's terms as `?lacs_{name}` bindings, plus the given ones."""
-    found: dict[str, Identifier] = {f"lacs_{t}": namespaces.lacs[t] for t in LACS_TERMS}
-    found.update(terms)
-    return found
-
-
-def only_used(text: str, bindings: dict[str, Identifier]) -> dict[str, Identifier]:
-    """The bindings a query text names (a store refuses to bind a variable it lacks)."""
-    return {k: v for k, v in bindings.items() if re.search(rf"\?{k}\b", text)}
-
-
-def display_query(text: str, bindings: dict[str, Identifier]) -> str:
-    """A query as a person can run it in the editor: bound terms written in place.
-
-    Only for showing: the service itself always runs the text with bound terms.
-    """
-    lines = [line for line in text.splitlines() if not line.startswith("VALUES (?lacs_")]
-    shown = "\n".join(line for line in lines if "bound as terms by the caller" not in line)
-
-    def term(match: re.Match[str]) -> str:
-        value = bindings.get(match.group(1))
-        return value.n3() if value is not None else match.group(0)
-
-    return _VARIABLE.sub(term, shown).strip() + "\n"
-
-
-def exists(store: Store, iri: URIRef) -> bool:
-    """Whether the data says anything about this IRI as a subject."""
-    return store.ask(queries.load("describe-exists"), {"this": iri})
-
-
-def curie(namespaces: ProjectNamespaces, iri: URIRef) -> str:
-    """A compact name for a property (`lacs:governedBy`), else the IRI itself."""
-    for prefix, ns in namespaces.prefixes().items():
-        if str(iri).startswith(ns) and re.fullmatch(r"[A-Za-z][\w-]*", str(iri)[len(ns) :]):
-            return f"{prefix}:{str(iri)[len(ns) :]}"
-    return str(iri)
-
-
-def expand(namespaces: ProjectNamespaces, name: str) -> URIRef | None:
-    """The property a `property=` parameter names (a compact name or an http(s) IRI)."""
-    if name.startswith(("http://", "https://")):
-        return URIRef(name) if _IRI.fullmatch(name) else None
-    prefix, _, local = name.partition(":")
-    ns = namespaces.prefixes().get(prefix)
-    if ns is None or not re.fullmatch(r"[A-Za-z][\w-]*", local):
-        return None
-    return URIRef(ns + local)
-
-
-def incoming_list_url(base: str, path: str, namespaces: ProjectNamespaces, prop: URIRef) -> str:
-    """The paged list of what links to a thing through one property."""
-    return (
-        f"{uris.document(base, path)}/incoming?property={quote(curie(namespaces, prop), safe=':')}"
-    )
 
 
 class Describer:
@@ -200,8 +87,8 @@ class Describer:
                 display_query(page_text, {"this": subject, "p": incoming[0].via})
                 + f"LIMIT {self.page_size}\n"
             )
-        self._about_document(graph, document, subject, path, modified)
-        self._state_paging(graph, document, subject, incoming)
+        about_document(graph, self.base, document, subject, path, modified)
+        state_paging(graph, document, subject, incoming)
         return Description(subject, document, graph, tuple(incoming), tuple(shown), tallies)
 
     def tallies(self, clause: URIRef) -> tuple[Tally, ...]:
@@ -245,17 +132,11 @@ class Describer:
         )
         found = self._incoming(graph, path, subject, prop, total, page)
         document = URIRef(found.page_url(page))
-        collection = URIRef(found.list_url)
         graph.add((document, RDF.type, HYDRA.PartialCollectionView))
-        graph.add((collection, HYDRA.view, document))
-        graph.add((document, FOAF.primaryTopic, subject))
-        graph.add((document, DCTERMS.license, URIRef(OGL)))
-        graph.add((document, VOID.inDataset, URIRef(self.base + "id/dataset")))
-        graph.add((document, DCTERMS.isPartOf, URIRef(uris.document(self.base, path))))
-        if modified is not None:
-            graph.add((document, DCTERMS.modified, Literal(modified.date(), datatype=XSD.date)))
-        self._collection(graph, subject, found)
-        self._view_links(graph, document, found, page)
+        graph.add((URIRef(found.list_url), HYDRA.view, document))
+        about_page(graph, self.base, document, subject, path, modified)
+        collection(graph, subject, found)
+        view_links(graph, document, found, page)
         shown = (
             display_query(queries.load("describe-incoming-page"), {"this": subject, "p": prop})
             + f"LIMIT {self.page_size} OFFSET {(page - 1) * self.page_size}\n"
@@ -294,52 +175,3 @@ class Describer:
             subjects,
             incoming_list_url(self.base, path, self.namespaces, prop),
         )
-
-    def _about_document(
-        self,
-        graph: Graph,
-        document: URIRef,
-        subject: URIRef,
-        path: str,
-        modified: datetime | None,
-    ) -> None:
-        graph.add((document, RDF.type, FOAF.Document))
-        graph.add((document, FOAF.primaryTopic, subject))
-        graph.add((document, DCTERMS.license, URIRef(OGL)))
-        graph.add((document, VOID.inDataset, URIRef(self.base + "id/dataset")))
-        if modified is not None:
-            graph.add((document, DCTERMS.modified, Literal(modified.date(), datatype=XSD.date)))
-        for fmt in DOCUMENT_FORMATS:
-            rendition = URIRef(uris.document(self.base, path, fmt.extension))
-            graph.add((document, DCTERMS.hasFormat, rendition))
-            graph.add((rendition, DCTERMS.format, Literal(fmt.media_type)))
-
-    def _state_paging(
-        self, graph: Graph, document: URIRef, subject: URIRef, incoming: list[Incoming]
-    ) -> None:
-        for found in incoming:
-            if not found.paged:
-                continue
-            self._collection(graph, subject, found)
-            graph.add((document, RDFS.seeAlso, URIRef(found.list_url)))
-            first = URIRef(found.page_url(1))
-            graph.add((URIRef(found.list_url), HYDRA.view, first))
-            self._view_links(graph, first, found, 1)
-
-    def _collection(self, graph: Graph, subject: URIRef, found: Incoming) -> None:
-        collection = URIRef(found.list_url)
-        graph.add((collection, RDF.type, HYDRA.Collection))
-        graph.add((collection, HYDRA.totalItems, Literal(found.total)))
-        manages = BNode()
-        graph.add((collection, HYDRA.manages, manages))
-        graph.add((manages, HYDRA.property, found.via))
-        graph.add((manages, HYDRA.object, subject))
-
-    def _view_links(self, graph: Graph, view: URIRef, found: Incoming, page: int) -> None:
-        graph.add((view, RDF.type, HYDRA.PartialCollectionView))
-        graph.add((view, HYDRA.first, URIRef(found.page_url(1))))
-        graph.add((view, HYDRA.last, URIRef(found.page_url(found.pages))))
-        if page > 1:
-            graph.add((view, HYDRA.previous, URIRef(found.page_url(page - 1))))
-        if page < found.pages:
-            graph.add((view, HYDRA.next, URIRef(found.page_url(page + 1))))

@@ -21,125 +21,28 @@ Decisions the URI scheme leaves open, stated once here:
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
-from datetime import datetime
-from functools import cached_property
-from typing import Any
-
-from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
+from flask import Blueprint, Response, abort, redirect, request
 from flask.blueprints import BlueprintSetupState
 from rdflib import URIRef
 from werkzeug.wrappers import Response as BaseResponse
 
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
-from lacs_ld.namespaces import OGL
 from lacs_ld.negotiation import choose
-from lacs_ld.services.describe_view import page_context
-from lacs_ld.services.resources import Describer, Description, expand
+from lacs_ld.services.describe_terms import exists, expand
+from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
-from lacs_ld.web.http import Prepared, body_etag, conditional, gzip_body, snapshot_time
+from lacs_ld.web.resource_cache import CACHE_KEY, DocumentCache, cache
+from lacs_ld.web.resource_paths import BY_EXT, check_path, not_acceptable, not_found
+from lacs_ld.web.resource_responses import modified, prepared, render, send
 
 blueprint = Blueprint("resources", __name__)
-CACHE_KEY = "lacs.documents"
-CACHE_BYTES = 64 * 1024 * 1024
-MAX_PATH = 512
-BY_EXT = {f.extension: f for f in DOCUMENT_FORMATS}
-
-
-class DocumentCache:
-    """Rendered documents per (snapshot, path, format), least recently used out first."""
-
-    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple[str, ...], Rendered] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, ...]) -> Rendered | None:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[str, ...], value: Rendered) -> None:
-        with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self._bytes -= len(old.body)
-            self._entries[key] = value
-            self._bytes += len(value.body)
-            while self._bytes > self.max_bytes and len(self._entries) > 1:
-                _, evicted = self._entries.popitem(last=False)
-                self._bytes -= len(evicted.body)
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A document's body in one format, ready to send.
-
-    What every response carrying it repeats is worked out once, here: its strong ETag, its
-    Link header, its Last-Modified and, on first demand, its gzip form.
-    """
-
-    body: bytes
-    status: int = 200
-    etag: str | None = None
-    link: str = ""
-    modified: datetime | None = None
-
-    @cached_property
-    def compressed(self) -> bytes:
-        return gzip_body(self.body)
 
 
 @blueprint.record_once
 def _install(state: BlueprintSetupState) -> None:
     state.app.extensions.setdefault(CACHE_KEY, DocumentCache())
-
-
-def cache(app: Flask | None = None) -> DocumentCache:
-    found: DocumentCache = (app or current_app).extensions.setdefault(CACHE_KEY, DocumentCache())
-    return found
-
-
-def check_path(path: str) -> None:
-    """400 for anything that is not a plain path, 414 for absurd lengths."""
-    if len(path.encode("utf-8", "surrogateescape")) > MAX_PATH:
-        abort(414, f"a thing path is at most {MAX_PATH} bytes")
-    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or ""
-    encoded = raw.split("?", 1)[0].lower()
-    if "%2f" in encoded or "%2e" in encoded or "%5c" in encoded or not uris.is_safe(path):
-        abort(400, "this path holds characters, empty or dot segments no thing path has")
-
-
-def modified() -> datetime:
-    snapshot = context.snapshot()
-    manifest = snapshot.directory / "manifest.json"
-    mtime = manifest.stat().st_mtime if manifest.exists() else 0.0
-    return snapshot_time(snapshot.issued, mtime)
-
-
-def not_found(path: str) -> Response:
-    base = context.base()
-    return render_error(
-        404,
-        "Not found",
-        f"The data names no thing at {uris.thing(base, path)}.",
-        {"search": base + "search?q=" + path.rsplit("/", 1)[-1]},
-    )
-
-
-def not_acceptable(path: str) -> Response:
-    base = context.base()
-    links = {f.label: uris.document(base, path, f.extension) for f in DOCUMENT_FORMATS}
-    offered = ", ".join(f"{f.media_type} ({f.label})" for f in DOCUMENT_FORMATS)
-    response = render_error(406, "Not acceptable", f"This document is offered as {offered}.", links)
-    return response
 
 
 @blueprint.route("/id/<path:path>", methods=["GET", "HEAD"])
@@ -160,8 +63,6 @@ def thing(path: str) -> BaseResponse:
         fragment = "#" + tail.replace("/", "-")
         path = parent
     describer = Describer(context.store(), base)
-    from lacs_ld.services.resources import exists
-
     if not exists(describer.store, URIRef(uris.thing(base, path))):
         return not_found(path)
     chosen = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
@@ -251,41 +152,3 @@ def incoming_document(path: str, fmt: Format) -> Response:
         found = prepared(render(description, fmt, path, listing=True), path, when)
         cache().put(key, found)
     return send(found, fmt, path)
-
-
-def render(description: Description, fmt: Format, path: str, *, listing: bool = False) -> bytes:
-    if fmt.key == "html":
-        template = "resource-incoming.html" if listing else "resource.html"
-        values: dict[str, Any] = page_context(description, path, context.base())
-        return render_template(template, **values).encode("utf-8")
-    data = description.graph.serialize(format=fmt.serializer, encoding="utf-8")
-    return data
-
-
-def link_header(base: str, path: str) -> str:
-    links = [
-        f'<{uris.document(base, path, f.extension)}>; rel="alternate"; type="{f.media_type}"'
-        for f in DOCUMENT_FORMATS
-    ]
-    links.append(f'<{uris.thing(base, path)}>; rel="cite-as"')
-    links.append(f'<{base}doc/dataset>; rel="describedby"')
-    links.append(f'<{OGL}>; rel="license"')
-    return ", ".join(links)
-
-
-def prepared(body: bytes, path: str, when: datetime) -> Rendered:
-    """A rendered body with the validators and headers every response carrying it repeats."""
-    etag = body_etag(body, context.snapshot().etag_seed)
-    return Rendered(body, etag=etag, link=link_header(context.base(), path), modified=when)
-
-
-def send(found: Rendered, fmt: Format, path: str) -> Response:
-    response = Prepared(found.body, status=found.status, content_type=fmt.content_type)
-    response.body = found.body
-    response.compressed = lambda: found.compressed
-    response.headers["Link"] = found.link or link_header(context.base(), path)
-    if found.etag is not None:
-        response.set_etag(found.etag)
-    snapshot = context.snapshot()
-    when = found.modified if found.modified is not None else modified()
-    return conditional(response, seed=snapshot.etag_seed, modified=when)

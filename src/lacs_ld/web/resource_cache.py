@@ -1,0 +1,69 @@
+"""Rendered documents kept per snapshot, so a popular page is built once, not per request."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from flask import Flask, current_app
+
+from lacs_ld.web.http import gzip_body
+
+CACHE_KEY = "lacs.documents"
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+class DocumentCache:
+    """Rendered documents per (snapshot, path, format), least recently used out first."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[tuple[str, ...], Rendered] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...]) -> Rendered | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, ...], value: Rendered) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
+            self._entries[key] = value
+            self._bytes += len(value.body)
+            while self._bytes > self.max_bytes and len(self._entries) > 1:
+                _, evicted = self._entries.popitem(last=False)
+                self._bytes -= len(evicted.body)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document's body in one format, ready to send.
+
+    What every response carrying it repeats is worked out once, here: its strong ETag, its
+    Link header, its Last-Modified and, on first demand, its gzip form.
+    """
+
+    body: bytes
+    status: int = 200
+    etag: str | None = None
+    link: str = ""
+    modified: datetime | None = None
+
+    @cached_property
+    def compressed(self) -> bytes:
+        return gzip_body(self.body)
+
+
+def cache(app: Flask | None = None) -> DocumentCache:
+    """The application's document cache, made on first use."""
+    found: DocumentCache = (app or current_app).extensions.setdefault(CACHE_KEY, DocumentCache())
+    return found

@@ -1,0 +1,66 @@
+"""Documents as responses: rendered once, sent with their ETag, Link and Last-Modified."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import Response, render_template
+
+from lacs_ld import uris
+from lacs_ld.formats import DOCUMENT_FORMATS, Format
+from lacs_ld.namespaces import OGL
+from lacs_ld.services.describe_model import Description
+from lacs_ld.services.describe_view import page_context
+from lacs_ld.web import context
+from lacs_ld.web.http import Prepared, body_etag, conditional, snapshot_time
+from lacs_ld.web.resource_cache import Rendered
+
+
+def modified() -> datetime:
+    """When the served snapshot was made, for Last-Modified."""
+    snapshot = context.snapshot()
+    manifest = snapshot.directory / "manifest.json"
+    mtime = manifest.stat().st_mtime if manifest.exists() else 0.0
+    return snapshot_time(snapshot.issued, mtime)
+
+
+def render(description: Description, fmt: Format, path: str, *, listing: bool = False) -> bytes:
+    """A document's body in one format: a page from the templates, or serialized RDF."""
+    if fmt.key == "html":
+        template = "resource-incoming.html" if listing else "resource.html"
+        values: dict[str, Any] = page_context(description, path, context.base())
+        return render_template(template, **values).encode("utf-8")
+    data = description.graph.serialize(format=fmt.serializer, encoding="utf-8")
+    return data
+
+
+def link_header(base: str, path: str) -> str:
+    """The Link header: every rendition, the thing to cite, the dataset and the licence."""
+    links = [
+        f'<{uris.document(base, path, f.extension)}>; rel="alternate"; type="{f.media_type}"'
+        for f in DOCUMENT_FORMATS
+    ]
+    links.append(f'<{uris.thing(base, path)}>; rel="cite-as"')
+    links.append(f'<{base}doc/dataset>; rel="describedby"')
+    links.append(f'<{OGL}>; rel="license"')
+    return ", ".join(links)
+
+
+def prepared(body: bytes, path: str, when: datetime) -> Rendered:
+    """A rendered body with the validators and headers every response carrying it repeats."""
+    etag = body_etag(body, context.snapshot().etag_seed)
+    return Rendered(body, etag=etag, link=link_header(context.base(), path), modified=when)
+
+
+def send(found: Rendered, fmt: Format, path: str) -> Response:
+    """A rendered document as a response, conditional on the client's ETag and date."""
+    response = Prepared(found.body, status=found.status, content_type=fmt.content_type)
+    response.body = found.body
+    response.compressed = lambda: found.compressed
+    response.headers["Link"] = found.link or link_header(context.base(), path)
+    if found.etag is not None:
+        response.set_etag(found.etag)
+    snapshot = context.snapshot()
+    when = found.modified if found.modified is not None else modified()
+    return conditional(response, seed=snapshot.etag_seed, modified=when)
