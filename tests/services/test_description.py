@@ -6,7 +6,7 @@ from flask import Flask
 from rdflib import URIRef
 from rdflib.namespace import VOID
 
-from lacs_ld.services import description
+from lacs_ld.services import description, description_counts
 from lacs_ld.services.snapshot import Snapshot
 from tests.conftest import TEST_BASE
 
@@ -17,7 +17,7 @@ def test_vocabularies_are_the_namespaces_of_the_terms_used() -> None:
         URIRef("http://purl.org/dc/terms/source"),
         URIRef(TEST_BASE + "def/lacs#Inspection"),
     ]
-    assert description.vocabularies(terms) == [
+    assert description_counts.vocabularies(terms) == [
         URIRef("http://purl.org/dc/terms/"),
         URIRef(TEST_BASE + "def/lacs#"),
     ]
@@ -26,15 +26,17 @@ def test_vocabularies_are_the_namespaces_of_the_terms_used() -> None:
 def test_class_partitions_agree_with_the_counts_made_at_publish_time(app: Flask) -> None:
     publication = app.extensions["lacs"]
     snapshot: Snapshot = publication.snapshot
-    counted = description.class_partitions(publication.store, URIRef(TEST_BASE + "graph/data"))
+    counted = description_counts.class_partitions(
+        publication.store, URIRef(TEST_BASE + "graph/data")
+    )
     assert {str(cls): n for cls, n in counted.items()} == snapshot.classes
 
 
 def test_graph_triples_agree_with_the_snapshot_manifest(app: Flask) -> None:
     publication = app.extensions["lacs"]
     snapshot: Snapshot = publication.snapshot
-    counted = description.graph_triples(publication.store, TEST_BASE)
-    assert counted == {part: snapshot.graph_triples[part] for part in description.PARTS}
+    counted = description_counts.graph_triples(publication.store, TEST_BASE)
+    assert counted == {part: snapshot.graph_triples[part] for part in description_counts.PARTS}
 
 
 def test_dataset_graph_names_only_examples_present_in_the_data(app: Flask) -> None:

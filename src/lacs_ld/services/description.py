@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
 
-from lacs_ld import queries, uris
-from lacs_ld.namespaces import CC_BY, OGL, SPDX, ProjectNamespaces
+from lacs_ld import uris
+from lacs_ld.namespaces import ProjectNamespaces
 from lacs_ld.services import dumps
+from lacs_ld.services.description_counts import (
+    class_partitions,
+    count_literal,
+    entities,
+    example_resources,
+    graph_triples,
+    licences,
+    property_partitions,
+    vocabularies,
+)
+from lacs_ld.services.distributions import IANA, add_distributions
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 from lacs_ld.store import Store
 
-IANA = Namespace("http://www.iana.org/assignments/media-types/")
 # DCAT 3 terms (dcat:version) that rdflib's closed DCAT namespace does not list.
 DCAT3 = Namespace(str(DCAT))
-PARTS = dumps.PARTS
 TITLE = "Local authority children's services inspections (lacs-ld)"
 DESCRIPTION = (
     "Ofsted's inspections of English local authority children's services since 2009: "
@@ -25,22 +32,10 @@ DESCRIPTION = (
     "and verbatim quotes from inspection reports linked to the guidance clauses that "
     "govern them."
 )
-# Candidates for void:exampleResource; only those present in the data are named.
-EXAMPLES = (
-    "authority/E08000025",
-    "inspection/E08000025/sif/2016-11-25",
-    "guidance/sif-annex-a/clause/2.05",
-    "guidance/ofsted-ehe-advice-2015",
-    "document/spielman-ncas-2018",
-)
 
 
 def dataset_iri(base: str) -> URIRef:
     return URIRef(uris.thing(base, "dataset"))
-
-
-def dump_url(base: str, release: str, name: str) -> URIRef:
-    return URIRef(f"{base}dumps/{release}/{name}")
 
 
 def dataset_graph(store: Store, snapshot: Snapshot, settings: Settings) -> Graph:
@@ -72,13 +67,13 @@ def dataset_graph(store: Store, snapshot: Snapshot, settings: Settings) -> Graph
     graph.add((dataset, FOAF.homepage, URIRef(base)))
 
     per_graph = graph_triples(store, base)
-    graph.add((dataset, VOID.triples, _count(sum(per_graph.values()))))
-    graph.add((dataset, VOID.entities, _count(entities(store, base))))
+    graph.add((dataset, VOID.triples, count_literal(sum(per_graph.values()))))
+    graph.add((dataset, VOID.entities, count_literal(entities(store, base))))
     for name, triples in per_graph.items():
         subset = URIRef(uris.graph(base, name))
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
-        graph.add((subset, VOID.triples, _count(triples)))
+        graph.add((subset, VOID.triples, count_literal(triples)))
 
     classes = class_partitions(store, data_graph)
     properties = property_partitions(store, data_graph)
@@ -87,12 +82,12 @@ def dataset_graph(store: Store, snapshot: Snapshot, settings: Settings) -> Graph
         node = URIRef(f"{dataset}#class-{_slug(cls, prefixes)}")
         graph.add((dataset, VOID.classPartition, node))
         graph.add((node, VOID["class"], cls))
-        graph.add((node, VOID.entities, _count(count)))
+        graph.add((node, VOID.entities, count_literal(count)))
     for prop, count in properties.items():
         node = URIRef(f"{dataset}#property-{_slug(prop, prefixes)}")
         graph.add((dataset, VOID.propertyPartition, node))
         graph.add((node, VOID.property, prop))
-        graph.add((node, VOID.triples, _count(count)))
+        graph.add((node, VOID.triples, count_literal(count)))
     for vocabulary in vocabularies([*classes, *properties]):
         graph.add((dataset, VOID.vocabulary, vocabulary))
     for resource in example_resources(store, base):
@@ -103,37 +98,6 @@ def dataset_graph(store: Store, snapshot: Snapshot, settings: Settings) -> Graph
     _describe_sparql(graph, base)
     add_distributions(graph, release, base, dataset)
     return graph
-
-
-def add_distributions(graph: Graph, release: dumps.Release, base: str, dataset: URIRef) -> None:
-    """Each download of a release as a dcat:Distribution with its size and checksum."""
-    for file in release.files:
-        url = dump_url(base, release.release, file.name)
-        distribution = URIRef(f"{url}#distribution")
-        if file.is_rdf:
-            graph.add((dataset, VOID.dataDump, url))
-        graph.add((dataset, DCAT.distribution, distribution))
-        graph.add((distribution, RDF.type, DCAT.Distribution))
-        graph.add((distribution, DCTERMS.title, Literal(file.title, lang="en")))
-        graph.add((distribution, DCAT.downloadURL, url))
-        graph.add((distribution, DCAT.accessURL, URIRef(base + "dumps/")))
-        graph.add((distribution, DCAT.mediaType, IANA[file.media_type]))
-        if file.compressed:
-            graph.add((distribution, DCAT.compressFormat, IANA[dumps.GZIP]))
-        graph.add((distribution, DCAT.byteSize, _count(file.size)))
-        if file.is_rdf:
-            graph.add((distribution, VOID.triples, _count(file.triples)))
-            for part in file.graphs:
-                graph.add((distribution, DCTERMS.hasPart, URIRef(uris.graph(base, part))))
-        else:
-            graph.add((distribution, DCTERMS.conformsTo, URIRef(base + "def/shapes")))
-        graph.add((distribution, DCTERMS.isVersionOf, URIRef(f"{base}dumps/latest/{file.name}")))
-        graph.add((distribution, OWL.versionInfo, Literal(release.release)))
-        checksum = URIRef(f"{url}#checksum")
-        graph.add((distribution, SPDX.checksum, checksum))
-        graph.add((checksum, RDF.type, SPDX.Checksum))
-        graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        graph.add((checksum, SPDX.checksumValue, Literal(file.sha256, datatype=XSD.hexBinary)))
 
 
 def dumps_graph(release: dumps.Release, base: str) -> Graph:
@@ -149,61 +113,6 @@ def dumps_graph(release: dumps.Release, base: str) -> Graph:
     return graph
 
 
-def graph_triples(store: Store, base: str) -> dict[str, int]:
-    """Triples in each published part (data, vocabulary, shapes), counted by the store."""
-    found = {str(row["graph"]): int(row["triples"]) for row in store.select(load("graph-triples"))}
-    return {name: found.get(uris.graph(base, name), 0) for name in PARTS}
-
-
-def entities(store: Store, base: str) -> int:
-    """Distinct things in the data whose IRIs sit under `{base}id/`."""
-    rows = store.select(
-        load("entities"),
-        {"graph": URIRef(uris.graph(base, "data")), "space": Literal(base + "id/")},
-    )
-    return int(rows[0]["entities"]) if rows else 0
-
-
-def class_partitions(store: Store, graph: URIRef) -> dict[URIRef, int]:
-    rows = store.select(load("classes"), {"graph": graph})
-    return {URIRef(row["class"]): int(row["entities"]) for row in rows}
-
-
-def property_partitions(store: Store, graph: URIRef) -> dict[URIRef, int]:
-    rows = store.select(load("properties"), {"graph": graph})
-    return {URIRef(row["property"]): int(row["triples"]) for row in rows}
-
-
-def example_resources(store: Store, base: str) -> list[URIRef]:
-    data = URIRef(uris.graph(base, "data"))
-    candidates = [URIRef(uris.thing(base, path)) for path in EXAMPLES]
-    query = load("resource-exists")
-    return [r for r in candidates if store.ask(query, {"graph": data, "resource": r})]
-
-
-def licences(store: Store, base: str) -> list[URIRef]:
-    """OGL v3 always; CC BY 4.0 as well when facts come from mySociety's files."""
-    found = [URIRef(OGL)]
-    if store.ask(load("mysociety"), {"graph": URIRef(uris.graph(base, "data"))}):
-        found.append(URIRef(CC_BY))
-    return found
-
-
-def vocabularies(terms: Iterable[URIRef]) -> list[URIRef]:
-    """The namespace of each term: the IRI up to its last `#` or `/`."""
-    found = set()
-    for term in terms:
-        text = str(term)
-        cut = max(text.rfind("#"), text.rfind("/"))
-        if cut > 0:
-            found.add(text[: cut + 1])
-    return [URIRef(ns) for ns in sorted(found)]
-
-
-def load(name: str) -> str:
-    return queries.load(f"description-{name}")
-
-
 def _describe_sparql(graph: Graph, base: str) -> None:
     service = URIRef(base + "sparql#service")
     graph.add((service, RDF.type, DCAT.Distribution))
@@ -217,10 +126,6 @@ def _graph(base: str) -> Graph:
         graph.bind(prefix, namespace, override=True, replace=True)
     graph.bind("iana", IANA)
     return graph
-
-
-def _count(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
 def _slug(term: URIRef, prefixes: dict[str, str]) -> str:
