@@ -76,7 +76,7 @@ def serve(**given: Any) -> None:
 @settings_options
 def validate(directory: Path | None, **given: Any) -> None:
     """Check DIRECTORY's Turtle (default: the data folder) against the bundled shapes."""
-    from lacs_ld.services.publish import sources_for, validate_sources
+    from lacs_ld.services.build import sources_for, validate_sources
 
     settings = load_settings(**given)
     try:
@@ -170,7 +170,7 @@ def dump(out_dir: Path, **given: Any) -> None:
     are printed in `sha256sum` format and written to OUT_DIR/SHA256SUMS.
     """
     from lacs_ld.services import dumps
-    from lacs_ld.services.publish import build
+    from lacs_ld.services.build import build
 
     settings = load_settings(**given)
     try:

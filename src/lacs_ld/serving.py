@@ -9,7 +9,8 @@ from gunicorn.app.base import BaseApplication
 
 from lacs_ld.app import create_app
 from lacs_ld.errors import PublishError
-from lacs_ld.services.publish import build, promote, sources_for
+from lacs_ld.services.build import build, sources_for
+from lacs_ld.services.publish import promote
 from lacs_ld.settings import Settings
 
 log = logging.getLogger(__name__)

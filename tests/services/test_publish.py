@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from lacs_ld.errors import PublishError
-from lacs_ld.services import publish
+from lacs_ld.services.build import build
 from lacs_ld.settings import Settings
 from tests.conftest import TEST_BASE, make_settings
 
@@ -25,15 +25,15 @@ def break_shapes(data: Path) -> Path:
 
 
 def test_published_snapshot_is_reused_when_inputs_are_byte_identical(settings: Settings) -> None:
-    first = publish.build(settings)
-    second = publish.build(settings)
+    first = build(settings)
+    second = build(settings)
     assert first.key == second.key
     assert first.dataset.read_bytes() == second.dataset.read_bytes()
     assert first.triples > 0 and "0 violations" in first.validation
 
 
 def test_dataset_is_sorted_n_quads_under_the_configured_base(settings: Settings) -> None:
-    lines = publish.build(settings).dataset.read_text().splitlines()
+    lines = build(settings).dataset.read_text().splitlines()
     assert lines == sorted(lines)
     assert any(line.startswith(f"<{TEST_BASE}id/authority/E08000025>") for line in lines)
     assert not any("127.0.0.1:5000" in line for line in lines)
@@ -45,7 +45,7 @@ def test_turtle_syntax_error_names_the_file_and_line(tmp_path: Path, data_copy: 
     )
     settings = make_settings(tmp_path / "state", data_dir=data_copy)
     with pytest.raises(PublishError) as caught:
-        publish.build(settings)
+        build(settings)
     assert "broken.ttl" in caught.value.message
     assert re.search(r"line \d+", caught.value.message)
 

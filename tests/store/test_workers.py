@@ -10,7 +10,7 @@ import pytest
 
 from lacs_ld.errors import EngineFailure, Overloaded, QueryTimeout, TooManyRows
 from lacs_ld.formats import BY_KEY
-from lacs_ld.services.publish import build
+from lacs_ld.services.build import build
 from lacs_ld.settings import Settings
 from lacs_ld.store import QueryRequest
 from lacs_ld.store.workers import QueryPool
