@@ -13,22 +13,11 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
+from lacs_ld.build.quote_cut import Cut, cut
 from lacs_ld.build.quote_rules import RULES, ReportFacts, rules_for
-from lacs_ld.build.quote_text import (
-    Cut,
-    Lexicon,
-    Page,
-    cut,
-    dehyphenate,
-    header_lines,
-    matches_exact,
-)
+from lacs_ld.build.quote_text import Lexicon, Page, dehyphenate, header_lines, matches_exact
 from lacs_ld.build.quote_text import make_page as _make_page
-
-try:
-    from lacs_ld.build.turtle import PLACEHOLDER_BASE
-except ImportError:  # pragma: no cover - until the writer module exists
-    PLACEHOLDER_BASE = "urn:lacs-base:"
+from lacs_ld.build.turtle import PLACEHOLDER_BASE
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 LACS = Namespace(PLACEHOLDER_BASE + "def/lacs#")
