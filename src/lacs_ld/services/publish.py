@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lacs_ld.errors import PublishError
-from lacs_ld.services import dumps
+from lacs_ld.services import dumps, search
 from lacs_ld.services.build import build, sources_for
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
@@ -66,6 +66,8 @@ class Publication:
         with self._lock:
             self.store.replace(snapshot.dataset)
             self.snapshot = snapshot
+        # The lists' and search's file, written once per snapshot and shared by all processes.
+        search.ensure(self.store, snapshot)
 
     def reload(self, data_dir: Path | None = None) -> tuple[bool, str]:
         """Publish again; on failure keep serving the previous snapshot and log why."""
