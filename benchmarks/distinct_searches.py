@@ -170,7 +170,11 @@ def main() -> None:
             report("list " + path, drive(root + path[1:], args.duration))
         used = memory(process.pid)
         print(f"service PSS {used['pss_mb']:.0f} MiB, RSS {used['rss_mb']:.0f} MiB", end="")
-        print(f" over {used['processes']} processes")
+        print(f" over {used['processes']} processes:")
+        for each in used["each"]:
+            print(
+                f"  PSS {each['pss_mb']:6.1f} MiB  RSS {each['rss_mb']:6.1f} MiB  {each['command']}"
+            )
     finally:
         process.terminate()
         process.wait(timeout=60)
