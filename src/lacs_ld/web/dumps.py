@@ -98,6 +98,9 @@ def download(release: str, name: str) -> Response:
     path = found.path(name)
     if path is None or not path.is_file():
         return _not_found(f"Release {release} has no file {name}.")
+    if not found.intact(name, context.publication().intact_files):
+        # A damaged file is never served under a checksum it does not match.
+        return render_error(503, "Unavailable", f"Release {release}'s file {name} is damaged.")
     file = found.file(name)
     mimetype = file.served_type if file else "text/plain"
     etag = file.sha256 if file else _sums_etag(found)
