@@ -12,7 +12,7 @@ from lacs_ld.formats import BY_KEY, GRAPH_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.queries import examples
 from lacs_ld.services import sparql
-from lacs_ld.services.description_sd import service_description
+from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
 from lacs_ld.web.http import conditional
