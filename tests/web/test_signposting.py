@@ -127,9 +127,8 @@ def test_the_linkset_lists_the_documents_links_in_both_formats(client: FlaskClie
     assert {p["anchor"] for p in parsed} == {TEST_BASE + f"doc/{AUTHORITY}"}
 
 
-def test_linksets_of_unknown_resources_are_404(client: FlaskClient) -> None:
+def test_linksets_of_unknown_resources_are_404_and_json_is_the_default(client: FlaskClient) -> None:
     assert client.get("/lacs/linkset/doc/authority/E99999999").status_code == 404
     assert client.get("/lacs/linkset/nothing-here").status_code == 404
-    assert (
-        client.get("/lacs/linkset/doc/dataset", headers={"Accept": "image/png"}).status_code == 406
-    )
+    other = client.get("/lacs/linkset/doc/dataset", headers={"Accept": "text/html"})
+    assert other.mimetype == "application/linkset+json"

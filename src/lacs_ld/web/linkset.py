@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, request
 from rdflib import URIRef
 from rdflib.namespace import DCAT
-from werkzeug.exceptions import NotAcceptable, NotFound
+from werkzeug.exceptions import NotFound
 
 from lacs_ld import uris
 from lacs_ld.services.describe_terms import exists
@@ -32,12 +32,10 @@ blueprint = Blueprint("linkset", __name__)
 def linkset(target: str) -> Response:
     """The links of one resource, as a linkset in the format the client prefers."""
     base = context.base()
-    offered = [LINKSET_JSON, LINKSET_TEXT, "application/json"]
-    chosen = (
-        request.accept_mimetypes.best_match(offered) if request.accept_mimetypes else offered[0]
-    )
-    if chosen is None:
-        raise NotAcceptable(f"a linkset is offered as {LINKSET_JSON} or {LINKSET_TEXT}")
+    # One resource in two syntaxes: JSON unless the client prefers the text form
+    # (RFC 9110 §12.5.1 lets a server disregard an Accept it cannot meet).
+    offered = [LINKSET_JSON, LINKSET_TEXT]
+    chosen = request.accept_mimetypes.best_match(offered) if request.accept_mimetypes else None
     found = links_of(target)
     if found is None:
         raise NotFound(f"{base}{target} has no linkset here")
