@@ -7,6 +7,7 @@ from the published snapshot when it is first asked for, then kept until the next
 
 from __future__ import annotations
 
+import json
 import threading
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request
@@ -18,6 +19,7 @@ from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.services import dumps
 from lacs_ld.services.description import dataset_graph, dataset_iri
+from lacs_ld.services.description.schema_org import dataset_jsonld
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
@@ -100,6 +102,7 @@ def _send(fmt: Format, *, content_location: str | None, negotiated: bool = True)
         # Read by the signposting partial: the same links and triples as the other forms.
         g.signposts = signposts
         g.jsonld = embedded.jsonld(graph, context.namespaces().prefixes())
+        g.jsonld_extra = [embedded.escape(json.dumps(dataset_jsonld(graph, base), indent=2))]
         body: str | bytes = render_template("dumps-description.html", **_page(graph, base))
     else:
         body = graph.serialize(format=fmt.serializer, encoding="utf-8")

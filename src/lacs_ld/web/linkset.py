@@ -8,6 +8,8 @@ elements through the signposting partial.
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, g, request
 from rdflib import URIRef
 from rdflib.namespace import DCAT
@@ -15,13 +17,14 @@ from werkzeug.exceptions import NotFound
 
 from lacs_ld import uris
 from lacs_ld.services.describe_terms import exists
+from lacs_ld.services.description.schema_org import dataset_jsonld
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
 from lacs_ld.web.description import description
 from lacs_ld.web.http import conditional
 from lacs_ld.web.resource_paths import check_path
 from lacs_ld.web.resource_responses import signposts
-from lacs_ld.web.signposting import kinds, links
+from lacs_ld.web.signposting import embedded, kinds, links
 from lacs_ld.web.signposting.links import LINKSET_JSON, LINKSET_TEXT, Link
 
 blueprint = Blueprint("linkset", __name__)
@@ -91,6 +94,10 @@ def _signpost(response: Response) -> Response:
 def _page_links() -> dict[str, object]:
     """What the signposting partial of a page shows: its links and its triples."""
     found = g.get("signposts")
+    extra = g.get("jsonld_extra", [])
     if found is None and request.endpoint == "home.home":
+        # The home page is the dataset's landing page: its links and its schema.org Dataset.
         found = kinds.dataset(context.base(), description(), target="")
-    return {"signposts": found or [], "jsonld": g.get("jsonld")}
+        schema = dataset_jsonld(description(), context.base())
+        extra = [embedded.escape(json.dumps(schema, indent=2))]
+    return {"signposts": found or [], "jsonld": g.get("jsonld"), "jsonld_extra": extra}
