@@ -11,4 +11,5 @@ BLUEPRINTS: tuple[str, ...] = (
     "resources",
     "vocabulary",
     "linkset",
+    "sitemap",
 )
