@@ -138,9 +138,10 @@ def publish(**given: Any) -> None:
 @main.command("build-data")
 @click.option(
     "--sources",
-    type=click.Path(path_type=Path, exists=True),
-    required=True,
-    help="Folder holding data-sources/ and seeds/.",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=Path("sources"),
+    show_default=True,
+    help="Folder holding data-sources/ (the repository's copy of the public source tables).",
 )
 @click.option(
     "--data",
