@@ -37,9 +37,14 @@ def current(settings: Settings) -> Snapshot:
         key = pointer(settings).read_text().strip()
     except OSError:
         raise PublishError(f"nothing published yet in {settings.state_dir}") from None
+    return by_key(settings, key)
+
+
+def by_key(settings: Settings, key: str) -> Snapshot:
+    """A published snapshot named by its key (a server serves the one its supervisor names)."""
     snapshot = Snapshot.read(settings.state_dir / "snapshots" / key)
     if snapshot is None:
-        raise PublishError(f"the current snapshot {key[:12]} is missing from {settings.state_dir}")
+        raise PublishError(f"the snapshot {key[:12]} is missing from {settings.state_dir}")
     return snapshot
 
 
