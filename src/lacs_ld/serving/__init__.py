@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lacs_ld.serving.supervisor import Server, first_publish
+from lacs_ld.serving.application import Server
+from lacs_ld.serving.publisher import first_publish
 from lacs_ld.settings import Settings
 
 __all__ = ["serve"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from lacs_ld.settings import Settings
 
-# gunicorn never reads a request line longer than this, whatever it is told.
+# gunicorn reads no request line longer than this, whatever it is told.
 GUNICORN_MAX_REQUEST_LINE = 8190
 # "OPTIONS " + " HTTP/1.1": the most a request line holds besides its target.
 REQUEST_LINE_OVERHEAD = len("OPTIONS  HTTP/1.1")
@@ -44,4 +44,6 @@ def gunicorn_config(settings: Settings) -> dict[str, Any]:
         "forwarded_allow_ips": "",
         "secure_scheme_headers": {},
         "preload_app": False,
+        # No control socket: its default path is shared by every gunicorn of the user.
+        "control_socket_disable": True,
     }

@@ -1,19 +1,18 @@
 """Publishing in a child process, so the supervisor never parses, validates or builds.
 
-The supervisor starts `python -m lacs_ld.serving.publisher` with its settings in the
-environment; the child publishes (build, downloads, `current` pointer), loads the new
-snapshot into a store as a server process would, and writes one JSON line on its standard
-output: the snapshot's key, or the error. Anything else it prints goes to standard error.
+The supervisor starts `python -m lacs_ld.serving.child` (see there) with its settings in the
+environment and reads its answer, one JSON line, without ever waiting on it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +54,7 @@ class Publisher:
 
     def __init__(self, settings: Settings) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "lacs_ld.serving.publisher"],
+            [sys.executable, "-m", "lacs_ld.serving.child"],
             env=settings_environ(settings),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -110,47 +109,33 @@ class Publisher:
             self.process.stdout.close()  # type: ignore[union-attr]
 
 
-def publish_and_load(settings: Settings) -> Outcome:
-    """Publish as `lacs-ld publish` does, then prove a server process can load the result."""
-    from lacs_ld.errors import LacsError
-    from lacs_ld.formats import BY_KEY
-    from lacs_ld.services.publish import Publication
-    from lacs_ld.store import QueryRequest, open_store
+def write_pointer(settings: Settings, key: str) -> None:
+    """Record the snapshot being served in `{state_dir}/serving` (for operators and pruning)."""
+    target = settings.state_dir / "serving"
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(key + "\n")
+    temporary.replace(target)
 
+
+def first_publish(settings: Settings) -> Outcome:
+    """Publish before serving, in a child like every later publish; PublishError if refused."""
+    from lacs_ld.errors import PublishError
+
+    publisher = Publisher(settings)
+    previous = signal.signal(signal.SIGTERM, _exit_on_term)
     try:
-        store = open_store(settings)
-        try:
-            snapshot = Publication(settings, store).publish()
-            store.execute(QueryRequest("ASK { ?s ?p ?o }", BY_KEY["json"]))
-        finally:
-            store.close()
-    except LacsError as exc:
-        return Outcome(error=exc.message, detail=exc.detail or "")
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        return Outcome(error=f"{exc.strerror or exc}{where}")
-    except Exception as exc:  # anything else is still a refused publish, never a crash upstream
-        logging.getLogger(__name__).exception("publishing failed")
-        return Outcome(error=f"{type(exc).__name__}: {exc}")
-    return Outcome(key=snapshot.key, release=snapshot.release, triples=snapshot.triples)
+        while (outcome := publisher.poll()) is None:
+            time.sleep(0.05)
+    except BaseException:
+        publisher.kill()
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if not outcome.ok:
+        raise PublishError(outcome.error, report=outcome.detail)
+    write_pointer(settings, outcome.key)
+    return outcome
 
 
-def main() -> int:
-    answer = os.fdopen(os.dup(1), "w")
-    os.dup2(2, 1)  # whatever else the publish prints goes to standard error
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    try:
-        outcome = publish_and_load(Settings.load())
-    except Exception as exc:  # bad settings: the supervisor checked them, so this is a bug
-        outcome = Outcome(error=f"{type(exc).__name__}: {exc}")
-    answer.write(json.dumps(outcome.__dict__) + "\n")
-    answer.flush()
-    # Exit 0 either way: the answer is the line above, and gunicorn logs any other status
-    # of a child it reaps as a failed server process.
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def _exit_on_term(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)

@@ -2,59 +2,23 @@
 
 gunicorn's own SIGHUP replaces the workers at once. Here the supervisor starts a publishing
 child instead and keeps supervising (respawning crashed workers) while it runs; workers it
-starts meanwhile load the snapshot their siblings serve (`Server.serving`, inherited when
-they fork), never what a publish wrote since. Only when the child has published and loaded
-the new snapshot does the supervisor point `serving` at it and replace the workers
-gracefully; any failure is logged and changes nothing.
+starts meanwhile load the snapshot their siblings serve, never what a publish wrote since.
+When the child has published and loaded the new snapshot, workers for it boot beside the
+old ones, and the old ones are stopped gracefully only once every new one is ready. Any
+failure is logged and leaves the previous snapshot served.
 """
 
 from __future__ import annotations
 
-import logging
 import signal
-import sys
 import time
-from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
-from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
 
-from lacs_ld.errors import PublishError
-from lacs_ld.serving.config import gunicorn_config
-from lacs_ld.serving.publisher import Outcome, Publisher
-from lacs_ld.settings import Settings
+from lacs_ld.serving.application import Server
+from lacs_ld.serving.publisher import Publisher, write_pointer
 
-SERVING = "serving"
-
-
-def serving_pointer(settings: Settings) -> Path:
-    """The file naming the snapshot the running server serves (for operators and pruning)."""
-    return settings.state_dir / SERVING
-
-
-class Server(BaseApplication):
-    """gunicorn configured in code: `lacs-ld serve` needs no configuration file."""
-
-    def __init__(self, settings: Settings, serving: Outcome) -> None:
-        self.settings = settings
-        self.serving = serving
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in gunicorn_config(self.settings).items():
-            self.cfg.set(key, value)
-
-    def load(self) -> Any:
-        from lacs_ld.app import create_app
-
-        app = create_app(self.settings, snapshot_key=self.serving.key)
-        warm(app, self.settings)
-        return app
-
-    def run(self) -> None:
-        Supervisor(self).run()
+SWITCH_SECONDS = 300.0
 
 
 class Supervisor(Arbiter):
@@ -65,30 +29,30 @@ class Supervisor(Arbiter):
     def __init__(self, app: Server) -> None:
         super().__init__(app)
         self.publisher: Publisher | None = None
+        self.old_workers: set[int] = set()
+        self.ready: set[int] = set()
+        self.switch_deadline = 0.0
 
     def handle_hup(self) -> None:
-        """SIGHUP (from the main loop, not the signal handler): start publishing, return."""
-        serving = self.app.serving
-        if self.publisher is not None:
-            self.log.info("SIGHUP: already publishing (pid %s)", self.publisher.pid)
+        """SIGHUP (run from the main loop, not the signal handler): start publishing, return."""
+        serving = self.app.serving.release
+        if self.publisher is not None or self.app.switching_from is not None:
+            self.log.info("SIGHUP ignored: a publish or a switch is under way")
             return
         try:
             self.publisher = Publisher(self.app.settings)
         except OSError as exc:
-            self.log.error("SIGHUP: cannot start publishing (%s); serving %s", exc, serving.release)
+            self.log.error("SIGHUP: cannot start publishing (%s); serving %s", exc, serving)
             return
-        self.log.info(
-            "SIGHUP: publishing in process %s; serving release %s meanwhile",
-            self.publisher.pid,
-            serving.release,
-        )
+        self.log.info("SIGHUP: publishing in process %s; serving %s", self.publisher.pid, serving)
 
     def manage_workers(self) -> None:
-        super().manage_workers()
         try:
             self._collect_publish()
+            self._advance_switch()
         except Exception:  # the supervisor outlives any surprise in the publish bookkeeping
-            self.log.exception("publish bookkeeping failed; still serving %s", self.app.serving.key)
+            self.log.exception("publish bookkeeping failed; still supervising")
+        super().manage_workers()
 
     def _collect_publish(self) -> None:
         if self.publisher is None:
@@ -98,67 +62,55 @@ class Supervisor(Arbiter):
             return
         self.publisher = None
         if not outcome.ok:
+            detail = "\n" + outcome.detail if outcome.detail else ""
             self.log.error(
                 "publish refused, still serving release %s: %s%s",
                 self.app.serving.release,
                 outcome.error,
-                "\n" + outcome.detail if outcome.detail else "",
+                detail,
             )
             return
-        self.app.serving = outcome
-        write_pointer(self.app.settings, outcome.key)
         self.log.info(
-            "published release %s (%d triples, snapshot %s): replacing the workers",
+            "published release %s (%d triples, snapshot %s): starting its workers",
             outcome.release,
             outcome.triples,
             outcome.key[:12],
         )
-        Arbiter.reload(self)
+        self.app.switching_from, self.app.serving = self.app.serving, outcome
+        self.old_workers = set(self.WORKERS)
+        self.ready = set()
+        self.switch_deadline = time.monotonic() + SWITCH_SECONDS
+        self.num_workers = self.cfg.workers + len(self.old_workers)  # new beside the old
+
+    def _advance_switch(self) -> None:
+        self.ready |= self.app.ready_pids()
+        previous = self.app.switching_from
+        if previous is None:
+            return
+        fresh = set(self.WORKERS) - self.old_workers
+        if len(fresh & self.ready) >= self.cfg.workers:
+            # gunicorn stops the oldest workers beyond num_workers: the old ones, gracefully.
+            self.num_workers = self.cfg.workers
+            self.app.switching_from = None
+            try:
+                write_pointer(self.app.settings, self.app.serving.key)
+            except OSError as exc:  # a note for operators only: the switch does not need it
+                self.log.warning("cannot record the snapshot served: %s", exc)
+            self.log.info("now serving release %s", self.app.serving.release)
+        elif time.monotonic() > self.switch_deadline:
+            self.log.error(
+                "workers for release %s did not start in %g s; still serving release %s",
+                self.app.serving.release,
+                SWITCH_SECONDS,
+                previous.release,
+            )
+            self.app.serving, self.app.switching_from = previous, None
+            self.num_workers = self.cfg.workers
+            for pid in fresh:
+                self.kill_worker(pid, signal.SIGTERM)
+            self.old_workers = set()
 
     def halt(self, reason: str | None = None, exit_status: int = 0) -> None:
         if self.publisher is not None:
             self.publisher.kill()
         super().halt(reason, exit_status)
-
-
-def warm(app: Any, settings: Settings) -> None:
-    """Build the per-process caches a first page and a first search need, before accepting.
-
-    Otherwise the first visitors after a start or a switch wait seconds for them.
-    """
-    root = urlsplit(settings.base_uri).path
-    client = app.test_client()
-    for path in (root, root + "search?q=children"):
-        try:
-            client.get(path)
-        except Exception:  # a page that fails here fails for its visitor too, and is logged
-            logging.getLogger(__name__).exception("warming %s failed", path)
-
-
-def write_pointer(settings: Settings, key: str) -> None:
-    target = serving_pointer(settings)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(key + "\n")
-    temporary.replace(target)
-
-
-def first_publish(settings: Settings) -> Outcome:
-    """Publish before serving, in a child like every later publish; PublishError if refused."""
-    publisher = Publisher(settings)
-    previous = signal.signal(signal.SIGTERM, _exit_on_term)
-    try:
-        while (outcome := publisher.poll()) is None:
-            time.sleep(0.05)
-    except BaseException:
-        publisher.kill()
-        raise
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    if not outcome.ok:
-        raise PublishError(outcome.error, report=outcome.detail)
-    write_pointer(settings, outcome.key)
-    return outcome
-
-
-def _exit_on_term(signum: int, frame: object) -> None:
-    sys.exit(128 + signum)
