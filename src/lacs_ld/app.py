@@ -8,7 +8,7 @@ from importlib import import_module
 from flask import Flask
 
 from lacs_ld.namespaces import ProjectNamespaces
-from lacs_ld.services.publish import Publication, by_key, current
+from lacs_ld.services.publish import Publication, current, verified
 from lacs_ld.settings import Settings
 from lacs_ld.store import open_store
 from lacs_ld.web import BLUEPRINTS
@@ -36,7 +36,7 @@ def create_app(
     app.json.sort_keys = False  # type: ignore[attr-defined]
     publication = Publication(settings, open_store(settings))
     if snapshot_key is not None:
-        publication.activate(by_key(settings, snapshot_key))
+        publication.activate(verified(settings, snapshot_key))
     elif load_current:
         publication.activate(current(settings))
     else:
