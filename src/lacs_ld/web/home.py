@@ -16,6 +16,8 @@ from lacs_ld import queries
 from lacs_ld.errors import LacsError
 from lacs_ld.formats import BY_KEY, Format
 from lacs_ld.namespaces import OGL
+from lacs_ld.services.description_counts import count_literal, triple_counts
+from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
@@ -63,7 +65,7 @@ def home() -> Response:
         if count is not None:
             rows.append((label, count, base + path if path else None, lacs + name))
     if chosen.kind == "graph":
-        return finish(graph_response(home_graph(rows, base, snapshot.release), chosen))
+        return finish(graph_response(home_graph(rows, base, snapshot), chosen))
     examples = [
         (example, f"{base}query/{example.slug}", f"{base}sparql?query={quote(example.text)}")
         for example in queries.examples()
@@ -74,14 +76,16 @@ def home() -> Response:
         examples=examples,
         release=snapshot.release,
         issued=snapshot.issued,
-        triples=snapshot.triples,
+        triples=triple_counts(snapshot),
         sources=SOURCES,
         licence=OGL,
     )
     return finish(Response(body, content_type=chosen.content_type))
 
 
-def home_graph(rows: list[tuple[str, int, str | None, str]], base: str, release: str) -> Graph:
+def home_graph(
+    rows: list[tuple[str, int, str | None, str]], base: str, snapshot: Snapshot
+) -> Graph:
     graph = Graph()
     for prefix, namespace in context.namespaces().prefixes().items():
         graph.bind(prefix, namespace)
@@ -93,7 +97,10 @@ def home_graph(rows: list[tuple[str, int, str | None, str]], base: str, release:
     graph.add((dataset, DCTERMS.license, URIRef(OGL)))
     graph.add((dataset, VOID.sparqlEndpoint, URIRef(base + "sparql")))
     graph.add((dataset, VOID.uriLookupEndpoint, URIRef(base + "search?q=")))
-    graph.add((dataset, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(release)))
+    graph.add(
+        (dataset, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(snapshot.release))
+    )
+    graph.add((dataset, VOID.triples, count_literal(triple_counts(snapshot).dataset)))
     for _label, count, _path, cls in rows:
         partition = URIRef(f"{base}id/dataset#class-{cls.rsplit('#', 1)[-1]}")
         graph.add((dataset, VOID.classPartition, partition))
