@@ -6,8 +6,6 @@ dataset with a `void:classPartition` per class, counted by SPARQL over the data 
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from flask import Blueprint, Response, render_template
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
@@ -21,6 +19,7 @@ from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
+from lacs_ld.web.sparql_examples import editor_url
 
 blueprint = Blueprint("home", __name__)
 
@@ -67,7 +66,7 @@ def home() -> Response:
     if chosen.kind == "graph":
         return finish(graph_response(home_graph(rows, base, snapshot), chosen))
     examples = [
-        (example, f"{base}query/{example.slug}", f"{base}sparql?query={quote(example.text)}")
+        (example, f"{base}query/{example.slug}", editor_url(base, example))
         for example in queries.examples()
     ]
     body = render_template(
