@@ -6,7 +6,7 @@ dataset with a `void:classPartition` per class, counted by SPARQL over the data 
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, g, render_template
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
 
@@ -19,6 +19,7 @@ from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
+from lacs_ld.web.signposting import embedded
 from lacs_ld.web.sparql_examples import editor_url
 
 blueprint = Blueprint("home", __name__)
@@ -69,6 +70,8 @@ def home() -> Response:
         (example, f"{base}query/{example.slug}", editor_url(base, example))
         for example in queries.examples()
     ]
+    # The page's own triples, embedded as JSON-LD by the signposting partial.
+    g.jsonld = embedded.jsonld(home_graph(rows, base, snapshot), context.namespaces().prefixes())
     body = render_template(
         "home.html",
         counts=rows,

@@ -15,7 +15,7 @@ from lacs_ld.services import sparql
 from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
-from lacs_ld.web.http import conditional
+from lacs_ld.web.http import conditional, snapshot_time
 from lacs_ld.web.sparql_examples import editor_url, example_page
 from lacs_ld.web.sparql_formats import choose_format
 
@@ -87,11 +87,13 @@ def _description_or_editor() -> Response:
         raise NotAcceptable(f"the endpoint describes itself as: {types}")
     if chosen.key == "html":
         return _editor("")
-    graph = service_description(context.settings(), context.snapshot())
+    snapshot = context.snapshot()
+    graph = service_description(context.settings(), snapshot)
     body = graph.serialize(format=chosen.serializer, encoding="utf-8")
     response = Response(body, content_type=chosen.content_type)
     response.vary.add("Accept")
-    return conditional(response, seed=context.snapshot().etag_seed)
+    modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
+    return conditional(response, seed=snapshot.etag_seed, modified=modified)
 
 
 def _editor(query: str) -> Response:
