@@ -10,4 +10,5 @@ BLUEPRINTS: tuple[str, ...] = (
     "description",
     "resources",
     "vocabulary",
+    "wording",
 )

@@ -32,6 +32,7 @@ LACS_TERMS = (
     "linkRule",
     "linkedClause",
     "governedBy",
+    "quotedFrom",
 )
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 _VARIABLE = re.compile(r"\?(lacs_\w+|this|p)\b")
