@@ -14,7 +14,7 @@ from lacs_ld.app import create_app
 from lacs_ld.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+STANDARDS = REPO / "tests" / "fixtures" / "standards"
 TEST_BASE = "https://data.example.test/lacs/"
 
 

@@ -10,5 +10,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "description",
     "resources",
     "vocabulary",
+    "linkset",
+    "sitemap",
     "wording",
 )

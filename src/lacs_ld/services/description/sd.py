@@ -11,6 +11,7 @@ from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 
 FORMATS = "http://www.w3.org/ns/formats/"
+ENTAILMENT_SIMPLE = URIRef("http://www.w3.org/ns/entailment/Simple")
 RESULT_FORMATS = (
     "SPARQL_Results_JSON",
     "SPARQL_Results_XML",
@@ -34,13 +35,17 @@ def service_description(settings: Settings, snapshot: Snapshot) -> Graph:
     graph.add((service, SD.endpoint, service))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    # Service Description §3.2.8: queries see the data as stored, with no inference.
+    graph.add((service, SD.defaultEntailmentRegime, ENTAILMENT_SIMPLE))
     for name in RESULT_FORMATS:
         graph.add((service, SD.resultFormat, URIRef(FORMATS + name)))
     graph.add((service, RDFS.label, Literal("lacs-ld SPARQL endpoint", lang="en")))
     limits = (
         f"Read-only: SPARQL Update, LOAD and SERVICE are refused, and no graph is fetched from "
         f"the web. Limits: a query runs at most {settings.query_timeout:g} s; an answer has at "
-        f"most {settings.max_rows} rows (more is an error, never a cut answer); a request body "
+        f"most {settings.max_result_bytes} bytes (a larger one is refused, or, once sending "
+        f"has begun, ends in a syntax error and a dropped connection: never a silent cut); a "
+        f"request body "
         f"is at most {settings.max_request_bytes} bytes and a URL at most "
         f"{settings.max_url_bytes} bytes; each query worker may use {settings.query_memory_mb} "
         f"MiB. The whole dataset can be downloaded from {base}dumps/."
