@@ -71,3 +71,12 @@ def test_query_with_a_syntax_error_exits_non_zero_with_the_position(tmp_path: Pa
     result = run("query", "SELECT ?x WHERE { ?x }", LACS_LD_STATE_DIR=str(tmp_path))
     assert result.returncode == 1
     assert "syntax error" in result.stderr and "1:" in result.stderr
+
+
+def test_build_data_reads_the_sources_folder_of_the_working_directory_by_default(
+    tmp_path: Path,
+) -> None:
+    result = run("build-data", "--data", str(tmp_path / "data"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'sources'" in result.stderr and "does not exist" in result.stderr
+    assert (REPO / "sources" / "data-sources" / "README.md").is_file()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,22 +54,14 @@ def main() -> None:
 @main.command()
 @settings_options
 def serve(**given: Any) -> None:
-    """Publish the data (refusing invalid data) and serve it; SIGHUP re-publishes."""
+    """Publish the data (refusing invalid data) and serve it with gunicorn; SIGHUP re-publishes."""
+    from lacs_ld.serving import serve as run_server
+
     settings = load_settings(**given)
     try:
-        if settings.workers > 1:
-            from lacs_ld.serving import serve_with_gunicorn
-
-            serve_with_gunicorn(settings)
-            return
-        from lacs_ld.app import create_app, reload_on_sighup
-
-        app = create_app(settings)
+        run_server(settings)
     except PublishError as exc:
         fail(exc)
-        return
-    reload_on_sighup(app.extensions["lacs"])
-    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
 
 
 @main.command()
@@ -119,22 +112,28 @@ def publish(**given: Any) -> None:
     from lacs_ld.store import open_store
 
     settings = load_settings(**given)
+    started = time.perf_counter()
+    store = open_store(settings)
     try:
-        snapshot = Publication(settings, open_store(settings)).publish()
+        snapshot = Publication(settings, store).publish()
     except LacsError as exc:
         fail(exc)
         return
+    finally:
+        store.close()
     click.echo(
         f"published release {snapshot.release}: {snapshot.triples} triples ({snapshot.key[:12]})"
+        f" in {time.perf_counter() - started:.1f} s"
     )
 
 
 @main.command("build-data")
 @click.option(
     "--sources",
-    type=click.Path(path_type=Path, exists=True),
-    required=True,
-    help="Folder holding data-sources/ and seeds/.",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=Path("sources"),
+    show_default=True,
+    help="Folder holding data-sources/ (the repository's copy of the public source tables).",
 )
 @click.option(
     "--data",

@@ -10,16 +10,14 @@ import pytest
 from flask import Flask
 
 from lacs_ld.services.search import ensure
-from lacs_ld.services.snapshot import DATASET, MANIFEST, Snapshot
+from lacs_ld.services.snapshot import Snapshot
 
 
 def written_from(app: Flask, folder: Path) -> list[str]:
     """Write the file from this app's store for a private copy of its snapshot; its SQL dump."""
     publication = app.extensions["lacs"]
     snapshot = publication.snapshot
-    folder.mkdir()
-    for name in (MANIFEST, DATASET):
-        shutil.copy(snapshot.directory / name, folder / name)
+    shutil.copytree(snapshot.directory, folder, ignore=shutil.ignore_patterns("artefacts"))
     copy = Snapshot.read(folder)
     assert copy is not None
     db = sqlite3.connect(ensure(publication.store, copy))

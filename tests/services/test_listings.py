@@ -24,7 +24,7 @@ from lacs_ld.services.listings import (
 )
 from lacs_ld.services.publish import Publication
 from lacs_ld.services.search import ensure, open_artefact
-from lacs_ld.services.snapshot import DATASET, MANIFEST, Snapshot
+from lacs_ld.services.snapshot import Snapshot
 
 
 @pytest.mark.parametrize("raw", ["0", "-1", "abc", "1.5", "99999999999", "\u0661", " "])
@@ -143,9 +143,7 @@ def test_the_file_is_written_once_and_on_first_use_for_an_older_snapshot(
     assert written.stat().st_mtime_ns == before
     # A snapshot published before the file existed gets one when it is first served.
     older = tmp_path / snapshot.key
-    older.mkdir()
-    for name in (MANIFEST, DATASET):
-        shutil.copy(snapshot.directory / name, older / name)
+    shutil.copytree(snapshot.directory, older, ignore=shutil.ignore_patterns("artefacts"))
     copy = Snapshot.read(older)
     assert copy is not None
     lists = open_artefact(publication.store, copy).lists

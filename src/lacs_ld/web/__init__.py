@@ -10,4 +10,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "description",
     "resources",
     "vocabulary",
+    "linkset",
+    "sitemap",
+    "wording",
 )
