@@ -25,13 +25,13 @@ from typing import Any
 
 from lacs_ld.services.listings import (
     FacetValue,
+    Labels,
     ListingError,
     Readonly,
     check_filters,
     count_pages,
     facet_values,
 )
-from lacs_ld.services.listings.reader import Labels
 from lacs_ld.services.search.documents import FACETS, Doc
 from lacs_ld.services.search.text import (
     HIT_END,
