@@ -14,7 +14,16 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, send_file
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+)
 
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
@@ -23,6 +32,7 @@ from lacs_ld.services.description import dumps_graph, licences
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.signposting import embedded
 
 blueprint = Blueprint("dumps", __name__)
 LATEST = "latest"
@@ -65,7 +75,10 @@ def release_listing(release: str) -> Response:
 
 def _listing(release: dumps.Release, fmt: Format, releases: dict[str, dumps.Release]) -> Response:
     base = context.base()
+    graph = dumps_graph(release, base, licences.by_part(context.store(), base))
     if fmt.key == "html":
+        # The page carries its own triples as JSON-LD (the signposting partial writes them).
+        g.jsonld = embedded.jsonld(graph, context.namespaces().prefixes())
         body = render_template(
             "dumps.html",
             release=release,
@@ -74,9 +87,7 @@ def _listing(release: dumps.Release, fmt: Format, releases: dict[str, dumps.Rele
             base=base,
         )
     else:
-        body = dumps_graph(release, base, licences.by_part(context.store(), base)).serialize(
-            format=fmt.serializer
-        )
+        body = graph.serialize(format=fmt.serializer)
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     snapshot = context.snapshot()
