@@ -33,6 +33,7 @@ from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
 from lacs_ld.web.signposting import embedded
+from lacs_ld.web.signposting.memo import remember
 
 blueprint = Blueprint("dumps", __name__)
 LATEST = "latest"
@@ -75,10 +76,14 @@ def release_listing(release: str) -> Response:
 
 def _listing(release: dumps.Release, fmt: Format, releases: dict[str, dumps.Release]) -> Response:
     base = context.base()
-    graph = dumps_graph(release, base, licences.by_part(context.store(), base))
+    by_part = remember("licences by part", lambda: licences.by_part(context.store(), base))
+    graph = remember(f"downloads {release.release}", lambda: dumps_graph(release, base, by_part))
     if fmt.key == "html":
         # The page carries its own triples as JSON-LD (the signposting partial writes them).
-        g.jsonld = embedded.jsonld(graph, context.namespaces().prefixes())
+        prefixes = context.namespaces().prefixes()
+        g.jsonld = remember(
+            f"downloads {release.release} json-ld", lambda: embedded.jsonld(graph, prefixes)
+        )
         body = render_template(
             "dumps.html",
             release=release,

@@ -20,6 +20,7 @@ from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
 from lacs_ld.web.signposting import embedded
+from lacs_ld.web.signposting.memo import remember
 
 blueprint = Blueprint("home", __name__)
 
@@ -70,8 +71,9 @@ def home() -> Response:
         for example in queries.examples()
     ]
     # The page's own triples, embedded as JSON-LD by the signposting partial.
-    g.jsonld = embedded.jsonld(
-        home_graph(rows, base, snapshot.release), context.namespaces().prefixes()
+    prefixes = context.namespaces().prefixes()
+    g.jsonld = remember(
+        "home json-ld", lambda: embedded.jsonld(home_graph(rows, base, snapshot.release), prefixes)
     )
     body = render_template(
         "home.html",
