@@ -1,16 +1,16 @@
-"""Reading the Turtle that makes a publication: relative IRIs resolved against the base."""
+"""The Turtle files that make a publication, parsed into the store with relative IRIs resolved."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.term import Node
 
+from lacs_ld import uris
 from lacs_ld.errors import PublishError
+from lacs_ld.store.loading import LoadedGraphs, subjects_by_file
 
 RELEASE_FILE = "release.json"
 
@@ -54,28 +54,21 @@ def _turtle(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted(folder.rglob("*.ttl")))
 
 
-@dataclass
-class ParsedPart:
-    """One part parsed into a graph, remembering which file states each subject."""
-
-    graph: Graph = field(default_factory=Graph)
-    files: dict[Node, str] = field(default_factory=dict)
+PARTS = ("vocabulary", "shapes", "data")
 
 
-def parse_files(paths: Iterable[Path], base: str, root: Path) -> ParsedPart:
-    """Parse Turtle files into one graph; a syntax error names the file and line."""
-    part = ParsedPart()
-    for path in paths:
-        single = Graph()
-        try:
-            single.parse(path, format="turtle", publicID=base)
-        except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-            raise PublishError(f"{_display(path, root)}: Turtle syntax error: {exc}") from None
-        name = _display(path, root)
-        for subject in single.subjects(unique=True):
-            part.files.setdefault(subject, name)
-        part.graph += single
-    return part
+def load(sources: SourceSet, base: str, root: Path) -> LoadedGraphs:
+    """Parse every file into the store, one named graph per part (`{base}graph/{part}`)."""
+    loaded = LoadedGraphs()
+    for part in PARTS:
+        for path in getattr(sources, part):
+            loaded.load_turtle(path, uris.graph(base, part), base, _display(path, root))
+    return loaded
+
+
+def locate(sources: SourceSet, base: str, root: Path) -> dict[Node, str]:
+    """Which data file states each subject: parsed again only to explain violations."""
+    return subjects_by_file([(path, _display(path, root)) for path in sources.data], base)
 
 
 def _display(path: Path, root: Path) -> str:

@@ -63,6 +63,14 @@ def _answer(operation: sparql.Operation, chosen: Format) -> Response:
             own_dataset=operation.own_dataset,
         )
     )
+    if answer.stream is not None:
+        # Streamed as the worker sends it: no ETag (the body is not known in advance) and no
+        # compression pass that would read it whole first.
+        response = Response(answer.stream, content_type=chosen.content_type)
+        response.direct_passthrough = True
+        response.vary.add("Accept")
+        response.headers["Cache-Control"] = "no-store" if request.method == "POST" else "no-cache"
+        return response
     response = Response(answer.body, content_type=chosen.content_type)
     response.vary.add("Accept")
     if request.method == "POST":
