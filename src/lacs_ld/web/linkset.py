@@ -40,7 +40,7 @@ def linkset(target: str) -> Response:
     # (RFC 9110 §12.5.1 lets a server disregard an Accept it cannot meet).
     offered = [LINKSET_JSON, LINKSET_TEXT]
     chosen = request.accept_mimetypes.best_match(offered) if request.accept_mimetypes else None
-    found = remember(f"links {target}", lambda: links_of(target))
+    found = remember(f"linkset {target}", lambda: links_of(target))
     if found is None:
         raise NotFound(f"{base}{target} has no linkset here")
     anchor = base + target
