@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
 
@@ -26,7 +26,8 @@ def jsonld(graph: Graph, prefixes: dict[str, str]) -> str:
 def canonical(graph: Graph) -> Graph:
     """The same triples in a fixed order with canonical blank-node labels, so one graph
     gives the same bytes however its triples were gathered (whichever store answered)."""
-    labelled = to_canonical_graph(graph)
+    has_blank = any(isinstance(term, BNode) for triple in graph for term in triple)
+    labelled = to_canonical_graph(graph) if has_blank else graph
     ordered = Graph()
     for triple in sorted(labelled, key=lambda t: tuple(term.n3() for term in t)):
         ordered.add(triple)
