@@ -8,6 +8,7 @@ Only a complete, checksummed folder is renamed into place, under the publish loc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -20,10 +21,10 @@ from rdflib.namespace import OWL, RDF, RDFS
 from lacs_ld import __version__, queries, uris
 from lacs_ld.errors import PublishError
 from lacs_ld.namespaces import SD
-from lacs_ld.services import dumps, immutable, statelock, validation
+from lacs_ld.services import dumps, statelock, validation
 from lacs_ld.services.examples import examples_graph
 from lacs_ld.services.progress import Progress
-from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged, sha256_of
+from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged
 from lacs_ld.services.sources import SourceSet, load, locate
 from lacs_ld.settings import Settings
 from lacs_ld.store.embedded import disk_copy
@@ -125,9 +126,10 @@ def _build(
             triples = loaded.write_nquads(staging / DATASET, graphs)
             step.count = sum(triples.values())
             version, issued = _release(sources)
+            content = release_content(staging / DATASET, base)
             snapshot = Snapshot(
                 key=key,
-                release=f"{version}-{issued}" if issued else version,
+                release=release_id(version, issued, content),
                 version=version,
                 issued=issued,
                 base=base,
@@ -140,9 +142,8 @@ def _build(
                 )
                 or "",
                 directory=staging,
-                content=sha256_of(staging / DATASET),
+                content=content,
             )
-            immutable.check(home, snapshot)
             (staging / "validation.ttl").write_bytes(
                 report.graph.serialize(format="turtle").encode()
             )
@@ -158,6 +159,27 @@ def _build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Snapshot.load(final)
+
+
+def release_id(version: str, issued: str, content: str) -> str:
+    """`{version}-{issued}-{hash}`: the release's name, and a digest of what it publishes.
+
+    Releases are immutable by construction: data changed without a new version in
+    data/release.json gets a new id (and new download URLs) instead of replacing files
+    already served under the old one, so a correction is never blocked and never silent.
+    """
+    return "-".join(part for part in (version, issued, content[:8]) if part)
+
+
+def release_content(dataset: Path, base: str) -> str:
+    """SHA-256 of the sorted N-Quads of the parts a release's downloads hold."""
+    suffixes = tuple(f" <{uris.graph(base, part)}> .\n" for part in dumps.PARTS)
+    digest = hashlib.sha256()
+    with dataset.open("rb") as quads:
+        for line in quads:
+            if line.decode("utf-8").endswith(suffixes):
+                digest.update(line)
+    return digest.hexdigest()
 
 
 def _graph_label(name: str, base: str) -> Graph:
