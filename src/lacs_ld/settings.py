@@ -109,8 +109,12 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
     ),
     Setting("host", "127.0.0.1", "Interface the server listens on.", _text),
     Setting("port", "5000", "TCP port the server listens on.", _int_range(1, 65535)),
+    Setting("workers", "1", "Server processes (gunicorn workers).", _int_range(1, 64)),
     Setting(
-        "workers", "1", "Server processes; more than 1 serves under gunicorn.", _int_range(1, 64)
+        "threads",
+        "128",
+        "Request threads per server process (each slow client or running query holds one).",
+        _int_range(4, 1024),
     ),
     Setting("data_dir", "data", "Folder of Turtle data files to publish.", _path),
     Setting("ontology_dir", "ontology", "Folder of the ontology and concept schemes.", _path),
@@ -204,6 +208,7 @@ class Settings:
     host: str
     port: int
     workers: int
+    threads: int
     data_dir: Path
     ontology_dir: Path
     shapes_dir: Path

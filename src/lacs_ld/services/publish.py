@@ -54,6 +54,7 @@ def promote(settings: Settings, snapshot: Snapshot) -> None:
                 f"cannot record the current snapshot: {exc.strerror or exc}"
             ) from exc
         keep = {snapshot.key, old or "", _key(pointer(settings, "previous")) or ""}
+        keep.add(_key(pointer(settings, "serving")) or "")  # what a running server serves
         statelock.prune(settings.state_dir / "snapshots", keep)
 
 
