@@ -12,4 +12,5 @@ BLUEPRINTS: tuple[str, ...] = (
     "vocabulary",
     "linkset",
     "sitemap",
+    "wording",
 )
