@@ -79,3 +79,16 @@ def test_readme_settings_table_matches_the_settings_table() -> None:
     documented = {env: (default, flag, help_) for env, default, flag, help_ in rows}
     expected = {s.env: (s.default, s.flag, s.help) for s in SETTINGS_TABLE}
     assert documented == expected
+
+
+def test_folder_settings_are_made_absolute_against_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.load({"data_dir": "mine/data"}, environ={"LACS_LD_SHAPES_DIR": "../s"})
+    here = tmp_path.resolve()
+    assert settings.data_dir == here / "mine" / "data"
+    assert settings.shapes_dir == here.parent / "s"
+    assert settings.state_dir == here / "var"
+    assert settings.ontology_dir == here / "ontology"
+    assert settings.with_(state_dir=settings.state_dir).state_dir == here / "var"

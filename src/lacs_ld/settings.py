@@ -57,9 +57,14 @@ def _choice(*allowed: str) -> Callable[[str], str]:
 
 
 def _path(value: str) -> Path:
+    """A folder, made absolute against the working directory once, as the user meant it.
+
+    Nothing downstream resolves a path again: Flask's `send_file` would resolve a relative
+    path against the package folder, and a changed working directory would move it.
+    """
     if not value:
         raise ValueError("a directory path")
-    return Path(value)
+    return Path(value).expanduser().resolve()
 
 
 def _optional_url(value: str) -> str:
