@@ -15,6 +15,7 @@ from lacs_ld.build.merge import Event, reconcile
 from lacs_ld.build.observations import Observation
 from lacs_ld.build.official import read_2009_tables, read_ilacs_tables
 from lacs_ld.build.reconcile import Reconciliation
+from lacs_ld.build.report_dates import date_events
 from lacs_ld.build.reports import read_report_index, read_sif_pages
 from lacs_ld.build.scrapes import read_area_scrapes, read_ilacs_scrapes
 from lacs_ld.build.vocab import AREA_LABELS, GRADE_LABELS, LACS, concept, rel
@@ -71,6 +72,7 @@ def reconciled(sources: Path, report: Reconciliation) -> dict[str, Event]:
     """The reconciled inspection events of every source, keyed by their relative IRI path."""
     crosswalk = Crosswalk(sources)
     events = reconcile(observations(sources, crosswalk, report), report)
+    date_events(events, sources, report)
     kept = []
     for event in events:
         if event.issued or (event.start and MINT_VISITS_WITHOUT_PUBLICATION_DATE):

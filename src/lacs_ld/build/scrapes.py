@@ -110,13 +110,16 @@ def read_area_scrapes(
             elif framework == "send-2023":
                 report.reject(name, f"outcome {outcome!r} is not 1, 2 or 3: no outcome stated")
             link = row["inspection_link"] or None
+            # The JTAI scrape's start date equals its publication date in 46 of 49 rows: the
+            # on-site dates of a JTAI are read from its report (report_dates.py) or not stated.
+            start = iso_date(row["inspection_start_date"]) if framework != "jtai" else None
             yield Observation(
                 source=name,
                 row=number,
                 authority=authority,
                 framework=framework,
                 issued=issued,
-                start=iso_date(row["inspection_start_date"]),
+                start=start,
                 end=iso_date(row.get("inspection_end_date", "")),
                 grades=grades,
                 theme=row.get("inspection_theme") or None,

@@ -14,8 +14,9 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS
-from lacs_ld.namespaces import HYDRA, OGL
+from lacs_ld.namespaces import HYDRA
 from lacs_ld.services.describe_model import Incoming
+from lacs_ld.services.description.licences import in_graph
 
 
 def about_document(
@@ -29,7 +30,8 @@ def about_document(
     """A document names its topic, licence, dataset, date and every rendition of itself."""
     graph.add((document, RDF.type, FOAF.Document))
     graph.add((document, FOAF.primaryTopic, subject))
-    graph.add((document, DCTERMS.license, URIRef(OGL)))
+    for licence in in_graph(graph):
+        graph.add((document, DCTERMS.license, licence))
     graph.add((document, VOID.inDataset, URIRef(base + "id/dataset")))
     if modified is not None:
         graph.add((document, DCTERMS.modified, Literal(modified.date(), datatype=XSD.date)))
@@ -49,7 +51,8 @@ def about_page(
 ) -> None:
     """A page of incoming links names its topic, licence, dataset and the document it extends."""
     graph.add((document, FOAF.primaryTopic, subject))
-    graph.add((document, DCTERMS.license, URIRef(OGL)))
+    for licence in in_graph(graph):
+        graph.add((document, DCTERMS.license, licence))
     graph.add((document, VOID.inDataset, URIRef(base + "id/dataset")))
     graph.add((document, DCTERMS.isPartOf, URIRef(uris.document(base, path))))
     if modified is not None:

@@ -19,7 +19,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.services import dumps
-from lacs_ld.services.description import dumps_graph
+from lacs_ld.services.description import dumps_graph, licences
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
@@ -82,7 +82,9 @@ def _listing(release: dumps.Release, fmt: Format, releases: dict[str, dumps.Rele
             base=base,
         )
     else:
-        body = dumps_graph(release, base).serialize(format=fmt.serializer)
+        body = dumps_graph(release, base, licences.by_part(context.store(), base)).serialize(
+            format=fmt.serializer
+        )
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     snapshot = context.snapshot()

@@ -7,42 +7,18 @@ import json
 from flask import Blueprint, Response, render_template, request
 from werkzeug.exceptions import NotFound
 
-from lacs_ld.errors import NotAcceptable, QueryError
-from lacs_ld.formats import (
-    BY_EXTENSION,
-    BY_KEY,
-    BY_MEDIA_TYPE,
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
-    Format,
-)
+from lacs_ld.errors import NotAcceptable
+from lacs_ld.formats import BY_KEY, GRAPH_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.queries import examples
 from lacs_ld.services import sparql
-from lacs_ld.services.description_sd import service_description
+from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
 from lacs_ld.web.http import conditional
+from lacs_ld.web.sparql_formats import choose_format
 
 blueprint = Blueprint("sparql", __name__)
-# Names clients send in `format=` (SPARQLWrapper sends "xml" and "json" for every query form).
-GRAPH_ALIASES = {
-    "xml": "rdfxml",
-    "rdf": "rdfxml",
-    "json": "jsonld",
-    "json-ld": "jsonld",
-    "ttl": "turtle",
-    "n3": "turtle",
-    "nt": "ntriples",
-    "n-triples": "ntriples",
-}
-RESULT_ALIASES = {
-    "srj": "json",
-    "srx": "xml",
-    "sparql-results+json": "json",
-    "sparql-results+xml": "xml",
-    "text": "tsv",
-}
 DESCRIPTION_FORMATS = (*GRAPH_FORMATS, BY_KEY["html"])
 EDITOR_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -70,24 +46,9 @@ def endpoint() -> Response:
 
 
 def _result_format(operation: sparql.Operation, *, allow_editor: bool) -> Format:
-    offers = GRAPH_FORMATS if operation.form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS
-    if operation.format is not None:
-        wanted = operation.format.lower()
-        aliases = GRAPH_ALIASES if offers is GRAPH_FORMATS else RESULT_ALIASES
-        wanted = aliases.get(wanted, wanted)
-        found = BY_KEY.get(wanted) or BY_EXTENSION.get(wanted) or BY_MEDIA_TYPE.get(wanted)
-        if found is None or found not in offers:
-            names = ", ".join(f.key for f in offers)
-            raise QueryError(
-                f"format={operation.format!r} is not offered for this query; use one of: {names}"
-            )
-        return found
-    candidates = (*offers, BY_KEY["html"]) if allow_editor else offers
-    chosen = choose(request.accept_mimetypes, candidates)
-    if chosen is None:
-        types = ", ".join(f.media_type for f in offers)
-        raise NotAcceptable(f"this query can be answered as: {types}")
-    return chosen
+    return choose_format(
+        operation.form, operation.formats, request.accept_mimetypes, allow_page=allow_editor
+    )
 
 
 def _answer(operation: sparql.Operation, chosen: Format) -> Response:

@@ -11,6 +11,7 @@ from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 
 FORMATS = "http://www.w3.org/ns/formats/"
+ENTAILMENT_SIMPLE = URIRef("http://www.w3.org/ns/entailment/Simple")
 RESULT_FORMATS = (
     "SPARQL_Results_JSON",
     "SPARQL_Results_XML",
@@ -34,6 +35,8 @@ def service_description(settings: Settings, snapshot: Snapshot) -> Graph:
     graph.add((service, SD.endpoint, service))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    # Service Description §3.2.8: queries see the data as stored, with no inference.
+    graph.add((service, SD.defaultEntailmentRegime, ENTAILMENT_SIMPLE))
     for name in RESULT_FORMATS:
         graph.add((service, SD.resultFormat, URIRef(FORMATS + name)))
     graph.add((service, RDFS.label, Literal("lacs-ld SPARQL endpoint", lang="en")))
