@@ -10,6 +10,11 @@ from pathlib import Path
 from tests.conftest import REPO, TEST_BASE
 from tests.services.test_publish import break_shapes
 
+BUNDLED_SCHEMA = {
+    "LACS_LD_ONTOLOGY_DIR": str(REPO / "ontology"),
+    "LACS_LD_SHAPES_DIR": str(REPO / "shapes"),
+}
+
 
 def run(*args: str, cwd: Path = REPO, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
@@ -80,3 +85,35 @@ def test_build_data_reads_the_sources_folder_of_the_working_directory_by_default
     assert result.returncode == 2
     assert "'sources'" in result.stderr and "does not exist" in result.stderr
     assert (REPO / "sources" / "data-sources" / "README.md").is_file()
+
+
+def test_validate_reports_a_bad_literal_by_line_without_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "dates.ttl").write_text(
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n\n"
+        '<id/authority/E08000025> dcterms:modified "2009-13-45"^^xsd:date .\n'
+    )
+    result = run("validate", str(data), cwd=tmp_path, **BUNDLED_SCHEMA)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert (
+        "data/dates.ttl, line 4: <id/authority/E08000025> <http://purl.org/dc/terms/modified> "
+        '"2009-13-45"^^xsd:date: not a valid xsd:date'
+    ) in result.stderr
+
+
+def test_validate_shows_a_syntax_error_as_the_line_and_a_caret(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "broken.ttl").write_text("<id/x> <y> .\n")
+    result = run("validate", str(data), cwd=tmp_path, **BUNDLED_SCHEMA)
+    assert result.returncode == 1
+    assert "b'" not in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "data/broken.ttl, line 1, column 11: Turtle syntax error: objectList expected"
+        in result.stderr
+    )
+    assert "\n    <id/x> <y> .\n              ^\n" in result.stderr

@@ -11,6 +11,11 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from lacs_ld.errors import PublishError
+from lacs_ld.services.turtle_problems import (
+    ill_typed_literals,
+    quiet_literal_warnings,
+    syntax_error,
+)
 
 RELEASE_FILE = "release.json"
 
@@ -65,16 +70,23 @@ class ParsedPart:
 def parse_files(paths: Iterable[Path], base: str, root: Path) -> ParsedPart:
     """Parse Turtle files into one graph; a syntax error names the file and line."""
     part = ParsedPart()
-    for path in paths:
-        single = Graph()
-        try:
-            single.parse(path, format="turtle", publicID=base)
-        except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-            raise PublishError(f"{_display(path, root)}: Turtle syntax error: {exc}") from None
-        name = _display(path, root)
-        for subject in single.subjects(unique=True):
-            part.files.setdefault(subject, name)
-        part.graph += single
+    problems: list[str] = []
+    with quiet_literal_warnings():
+        for path in paths:
+            single = Graph()
+            name = _display(path, root)
+            try:
+                single.parse(path, format="turtle", publicID=base)
+            except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+                raise PublishError(syntax_error(name, exc)) from None
+            problems.extend(ill_typed_literals(single, path, name, base))
+            for subject in single.subjects(unique=True):
+                part.files.setdefault(subject, name)
+            part.graph += single
+    if problems:
+        raise PublishError(
+            f"{len(problems)} literal(s) not valid for their datatype", report="\n".join(problems)
+        )
     return part
 
 
