@@ -72,13 +72,10 @@ def test_serve_refuses_invalid_data_with_a_report(tmp_path: Path, data_copy: Pat
 
 @pytest.fixture
 def published(app: Flask, tmp_path: Path) -> Path:
-    """A state folder holding a copy of the session's published snapshot, without downloads."""
+    """A state folder holding a copy of the session's published snapshot."""
     snapshot = app.extensions["lacs"].snapshot
     state = tmp_path / "state"
-    copy = state / "snapshots" / snapshot.key
-    copy.mkdir(parents=True)
-    for name in ("dataset.nq", "manifest.json"):
-        shutil.copyfile(snapshot.directory / name, copy / name)
+    shutil.copytree(snapshot.directory, state / "snapshots" / snapshot.key)
     (state / "current").write_text(snapshot.key + "\n")
     return state
 
@@ -97,8 +94,10 @@ def test_query_prints_a_readable_table(published: Path) -> None:
 
 
 def test_query_reuses_the_published_snapshot_and_never_validates_or_writes_downloads(
-    published: Path, tmp_path: Path
+    published: Path, tmp_path: Path, app: Flask
 ) -> None:
+    snapshot = app.extensions["lacs"].snapshot
+    before = max(p.stat().st_mtime_ns for p in (published / "snapshots").rglob("*"))
     result = run(
         "query",
         BIRMINGHAM,
@@ -110,9 +109,10 @@ def test_query_reuses_the_published_snapshot_and_never_validates_or_writes_downl
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["name", "Birmingham"]
-    (snapshot,) = (published / "snapshots").iterdir()
-    assert not (snapshot / "dumps").exists()
-    assert not (snapshot / "validation.ttl").exists()
+    assert "validate" not in result.stderr and "downloads" not in result.stderr
+    assert [p.name for p in (published / "snapshots").iterdir()] == [snapshot.key]
+    for path in (published / "snapshots").rglob("*"):
+        assert path.stat().st_mtime_ns <= before, f"{path} was written"
 
 
 def test_query_before_anything_is_published_says_to_publish_first(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_query_with_a_syntax_error_exits_non_zero_with_the_position(published: P
     [
         ("serve", ["--port", "--workers", "--state-dir", "--skip-validation-cache"], []),
         ("validate", ["--data-dir", "--shapes-dir"], ["--port", "--state-dir", "--backend"]),
-        ("query", ["--state-dir", "--max-rows"], ["--port", "--data-dir", "--base-uri"]),
+        ("query", ["--state-dir", "--max-result-bytes"], ["--port", "--data-dir", "--base-uri"]),
         ("publish", ["--backend", "--skip-validation-cache"], ["--port", "--max-url-bytes"]),
         ("dump", ["--state-dir", "--base-uri"], ["--port", "--sparql-query-url"]),
     ],
@@ -201,7 +201,7 @@ def test_validate_shows_a_syntax_error_as_the_line_and_a_caret(tmp_path: Path) -
     assert result.returncode == 1
     assert "b'" not in result.stderr and "Traceback" not in result.stderr
     assert (
-        "data/broken.ttl, line 1, column 11: Turtle syntax error: objectList expected"
+        "data/broken.ttl, line 1, column 12: Turtle syntax error: . is not a valid RDF object"
         in result.stderr
     )
-    assert "\n    <id/x> <y> .\n              ^\n" in result.stderr
+    assert "\n    <id/x> <y> .\n               ^\n" in result.stderr

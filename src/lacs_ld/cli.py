@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -147,13 +148,18 @@ def publish(**given: Any) -> None:
     from lacs_ld.store import open_store
 
     settings = load_settings(**given)
+    started = time.perf_counter()
+    store = open_store(settings)
     try:
-        snapshot = Publication(settings, open_store(settings)).publish()
+        snapshot = Publication(settings, store).publish()
     except LacsError as exc:
         fail(exc)
         return
+    finally:
+        store.close()
     click.echo(
         f"published release {snapshot.release}: {snapshot.triples} triples ({snapshot.key[:12]})"
+        f" in {time.perf_counter() - started:.1f} s"
     )
 
 

@@ -186,10 +186,10 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         kind="number",
     ),
     Setting(
-        "max_rows",
-        "10000",
-        "Most result rows a SPARQL query may return.",
-        _int_range(1, 10_000_000),
+        "max_result_bytes",
+        "268435456",
+        "Largest SPARQL answer sent, in bytes (256 MiB); a larger one is refused, never cut silently.",
+        _int_range(65536, 1 << 40),
         (SERVE, QUERY),
         kind="integer",
     ),
@@ -294,7 +294,7 @@ class Settings:
     state_dir: Path
     backend: str
     query_timeout: float
-    max_rows: int
+    max_result_bytes: int
     max_request_bytes: int
     max_url_bytes: int
     query_workers: int

@@ -70,7 +70,8 @@ def test_document_links_its_alternates_licence_and_citation(client: FlaskClient)
     link = client.get(f"/lacs/doc/{BIRMINGHAM}.ttl").headers["Link"]
     assert f'<{DOC}.jsonld>; rel="alternate"; type="application/ld+json"' in link
     assert f'<{THING}>; rel="cite-as"' in link
-    assert f'<{TEST_BASE}doc/dataset>; rel="describedby"' in link
+    assert f'<{DOC}.ttl>; rel="describedby"; type="text/turtle"' in link
+    assert f'<{TEST_BASE}id/dataset>; rel="collection"' in link
     assert 'rel="license"' in link
 
 
@@ -246,7 +247,8 @@ def test_link_header_names_every_alternate_with_its_type(client: FlaskClient) ->
             alternate = f'<{TEST_BASE}doc/{path}.{fmt.extension}>; rel="alternate"'
             assert f'{alternate}; type="{fmt.media_type}"' in link
         assert f'<{TEST_BASE}id/{path}>; rel="cite-as"' in link
-        assert f'<{TEST_BASE}doc/dataset>; rel="describedby"' in link
+        assert f'<{TEST_BASE}doc/{path}.ttl>; rel="describedby"; type="text/turtle"' in link
+        assert f'<{TEST_BASE}id/dataset>; rel="collection"' in link
         assert (
             '<http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/>; rel="license"'
             in link

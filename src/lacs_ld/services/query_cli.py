@@ -34,7 +34,7 @@ def run_query(settings: Settings, sparql: str, format_key: str) -> str:
         answer = store.execute(QueryRequest(sparql, chosen))
     finally:
         store.close()
-    text = answer.body.decode("utf-8")
+    text = answer.read().decode("utf-8")
     return _table(text) if table and not graph_form else text
 
 

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph
 
-from lacs_ld.errors import PublishError, SettingError, StoreUnavailable, TooManyRows
+from lacs_ld.errors import PublishError, SettingError, StoreUnavailable
 from lacs_ld.sparql_text import analyse
 from lacs_ld.store import terms
 from lacs_ld.store.base import Bindings, QueryAnswer, QueryRequest, Row
 from lacs_ld.store.evaluate import GRAPHS, RESULTS
 from lacs_ld.store.remote_http import Endpoint, read_body
 from lacs_ld.store.remote_text import bind
+from lacs_ld.store.streaming import too_large
 
 if TYPE_CHECKING:
     from lacs_ld.settings import Settings
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 TSV = "text/tab-separated-values"
 JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
+SOURCE = {JSON: ox.QueryResultsFormat.JSON, TSV: ox.QueryResultsFormat.TSV}
 # A release is one update request of the whole dataset: give the store time to apply it.
 LOAD_SECONDS = 900.0
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -124,32 +126,31 @@ class RemoteStore:
         if got != accept:
             response.close()
             raise StoreUnavailable(f"the SPARQL store answered in {got or 'no type'}, not {accept}")
-        max_rows = self._settings.max_rows
-        # TSV has a header line then one line per row; N-Triples one line per triple.
-        limit = max_rows + 1 if form == "SELECT" else max_rows
+        ceiling = self._settings.max_result_bytes
+        # The store's answer is read whole (bounded by the ceiling: a larger one is refused
+        # before anything is sent), then converted natively to the format asked for.
         body = read_body(
             response,
             deadline=deadline,
             where=self._endpoint.query_url,
-            max_lines=None if form == "ASK" else limit,
-            too_many=_too_many(max_rows),
+            max_bytes=ceiling,
+            too_large=too_large(ceiling),
         )
-        if form == "ASK":
-            answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            return QueryAnswer(
-                answer.serialize(format=RESULTS[key]) or b"", request.result_format, 1
+        if form in ("ASK", "SELECT"):
+            parsed = ox.parse_query_results(body, format=SOURCE[accept])
+            output = (
+                parsed.serialize(format=RESULTS[key]) if accept != TSV or key != "tsv" else body
             )
-        if form == "SELECT":
-            rows = max(body.count(b"\n") - 1, 0)
-            if key == "tsv":
-                return QueryAnswer(body, request.result_format, rows)
-            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
-            return QueryAnswer(
-                parsed.serialize(format=RESULTS[key]) or b"", request.result_format, rows
-            )
-        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+            return self._bounded(output or b"", request, ceiling)
+        triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
         output = ox.serialize(triples, format=GRAPHS[key], prefixes=dict(request.prefixes))
-        return QueryAnswer(output or b"", request.result_format, len(triples))
+        return self._bounded(output or b"", request, ceiling)
+
+    @staticmethod
+    def _bounded(body: bytes, request: QueryRequest, ceiling: int) -> QueryAnswer:
+        if len(body) > ceiling:
+            raise too_large(ceiling)
+        return QueryAnswer(body, request.result_format)
 
     # Publishing.
 
@@ -257,10 +258,3 @@ class _Release:
             parts.append("}")
         parts.append("}")
         return "\n".join(parts)
-
-
-def _too_many(max_rows: int) -> TooManyRows:
-    return TooManyRows(
-        f"the answer has more than {max_rows} rows, the most this endpoint returns; "
-        "add LIMIT/OFFSET to page through it, or download the whole dataset from dumps/"
-    )

@@ -10,4 +10,6 @@ BLUEPRINTS: tuple[str, ...] = (
     "description",
     "resources",
     "vocabulary",
+    "linkset",
+    "sitemap",
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, g, render_template
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
 
@@ -19,6 +19,7 @@ from lacs_ld.namespaces import OGL
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
+from lacs_ld.web.signposting import embedded
 
 blueprint = Blueprint("home", __name__)
 
@@ -68,6 +69,10 @@ def home() -> Response:
         (example, f"{base}query/{example.slug}", f"{base}sparql?query={quote(example.text)}")
         for example in queries.examples()
     ]
+    # The page's own triples, embedded as JSON-LD by the signposting partial.
+    g.jsonld = embedded.jsonld(
+        home_graph(rows, base, snapshot.release), context.namespaces().prefixes()
+    )
     body = render_template(
         "home.html",
         counts=rows,

@@ -119,7 +119,7 @@ def thing_document(path: str, fmt: Format) -> Response:
         description = Describer(context.store(), context.base()).describe(path, modified=when)
         if description is None:
             return not_found(path)
-        found = prepared(render(description, fmt, path), path, when)
+        found = prepared(render(description, fmt, path), path, when, description)
         cache().put(key, found)
     return send(found, fmt, path)
 
@@ -149,6 +149,6 @@ def incoming_document(path: str, fmt: Format) -> Response:
                 f"No page {page} of what links to {uris.thing(base, path)} through {name}.",
                 {"document": uris.document(base, path)},
             )
-        found = prepared(render(description, fmt, path, listing=True), path, when)
+        found = prepared(render(description, fmt, path, listing=True), path, when, description)
         cache().put(key, found)
     return send(found, fmt, path)

@@ -15,7 +15,7 @@ from lacs_ld.services import sparql
 from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
-from lacs_ld.web.http import conditional
+from lacs_ld.web.http import conditional, snapshot_time
 from lacs_ld.web.sparql_formats import choose_format
 
 blueprint = Blueprint("sparql", __name__)
@@ -63,6 +63,14 @@ def _answer(operation: sparql.Operation, chosen: Format) -> Response:
             own_dataset=operation.own_dataset,
         )
     )
+    if answer.stream is not None:
+        # Streamed as the worker sends it: no ETag (the body is not known in advance) and no
+        # compression pass that would read it whole first.
+        response = Response(answer.stream, content_type=chosen.content_type)
+        response.direct_passthrough = True
+        response.vary.add("Accept")
+        response.headers["Cache-Control"] = "no-store" if request.method == "POST" else "no-cache"
+        return response
     response = Response(answer.body, content_type=chosen.content_type)
     response.vary.add("Accept")
     if request.method == "POST":
@@ -78,11 +86,13 @@ def _description_or_editor() -> Response:
         raise NotAcceptable(f"the endpoint describes itself as: {types}")
     if chosen.key == "html":
         return _editor("")
-    graph = service_description(context.settings(), context.snapshot())
+    snapshot = context.snapshot()
+    graph = service_description(context.settings(), snapshot)
     body = graph.serialize(format=chosen.serializer, encoding="utf-8")
     response = Response(body, content_type=chosen.content_type)
     response.vary.add("Accept")
-    return conditional(response, seed=context.snapshot().etag_seed)
+    modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
+    return conditional(response, seed=snapshot.etag_seed, modified=modified)
 
 
 def _editor(query: str) -> Response:

@@ -43,7 +43,9 @@ def service_description(settings: Settings, snapshot: Snapshot) -> Graph:
     limits = (
         f"Read-only: SPARQL Update, LOAD and SERVICE are refused, and no graph is fetched from "
         f"the web. Limits: a query runs at most {settings.query_timeout:g} s; an answer has at "
-        f"most {settings.max_rows} rows (more is an error, never a cut answer); a request body "
+        f"most {settings.max_result_bytes} bytes (a larger one is refused, or, once sending "
+        f"has begun, ends in a syntax error and a dropped connection: never a silent cut); a "
+        f"request body "
         f"is at most {settings.max_request_bytes} bytes and a URL at most "
         f"{settings.max_url_bytes} bytes; each query worker may use {settings.query_memory_mb} "
         f"MiB. The whole dataset can be downloaded from {base}dumps/."
