@@ -96,3 +96,10 @@ def test_folder_settings_are_made_absolute_against_the_working_directory(
     assert settings.state_dir == here / "var"
     assert settings.ontology_dir == here / "ontology"
     assert settings.with_(state_dir=settings.state_dir).state_dir == here / "var"
+
+
+def test_the_default_base_uri_follows_the_host_and_port() -> None:
+    assert Settings.load({"port": 8123}, environ={}).base_uri == "http://127.0.0.1:8123/"
+    assert Settings.load(environ={"LACS_LD_HOST": "::1"}).base_uri == "http://[::1]:5000/"
+    given = Settings.load({"port": 8123}, environ={"LACS_LD_BASE_URI": "https://x.example/"})
+    assert given.base_uri == "https://x.example/"

@@ -86,6 +86,9 @@ def _flag(value: str) -> bool:
     raise ValueError("true or false")
 
 
+# The base URI a server answers at when none is set: its own host and port.
+DERIVED_BASE = "http://{host}:{port}/"
+
 # The commands that take settings; each setting lists the ones that use it.
 SERVE, PUBLISH, QUERY, DUMP, VALIDATE = "serve", "publish", "query", "dump", "validate"
 COMMANDS = (SERVE, PUBLISH, QUERY, DUMP, VALIDATE)
@@ -119,8 +122,9 @@ class Setting:
 SETTINGS_TABLE: tuple[Setting, ...] = (
     Setting(
         "base_uri",
-        "http://127.0.0.1:5000/",
-        "Base URI every published IRI sits under; ends in '/'.",
+        DERIVED_BASE,
+        "Base URI every published IRI sits under; ends in '/'. By default the server's own "
+        "host and port (set it when serving behind a name).",
         _base_uri,
         READS_SOURCES,
     ),
@@ -315,12 +319,22 @@ class Settings:
         env = os.environ if environ is None else environ
         given = {k: v for k, v in (overrides or {}).items() if v is not None}
         values: dict[str, Any] = {}
+        derived = []
         for setting in SETTINGS_TABLE:
             raw = given.get(setting.name, env.get(setting.env, setting.default))
+            if raw == DERIVED_BASE:
+                derived.append(setting)
+                continue
             values[setting.name] = parse_setting(setting, raw)
         unknown = set(given) - {s.name for s in SETTINGS_TABLE}
         if unknown:
             raise SettingError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        for setting in derived:
+            host = values["host"]
+            shown = f"[{host}]" if ":" in host else host
+            values[setting.name] = parse_setting(
+                setting, DERIVED_BASE.format(host=shown, port=values["port"])
+            )
         return cls(**values)
 
     def with_(self, **changes: Any) -> Settings:
