@@ -231,5 +231,5 @@ def test_the_test_command_leaves_a_running_server_installed_by_the_first_undistu
     assert ran.returncode == 0, ran.stdout[-3000:] + ran.stderr[-3000:]
     assert Path(installed).is_file(), "the test command replaced the server's installed package"
     for page in pages_a_server_reads_lazily(server.root):
-        answer = requests.get(page, headers={"Accept": "text/html"}, timeout=60)
+        answer = requests.get(page, timeout=60)
         assert answer.status_code == 200, (page, answer.status_code, server.output())
