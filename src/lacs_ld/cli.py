@@ -78,22 +78,14 @@ def main() -> None:
 @main.command()
 @settings_options(SERVE)
 def serve(**given: Any) -> None:
-    """Publish the data (refusing invalid data) and serve it; SIGHUP re-publishes."""
+    """Publish the data (refusing invalid data) and serve it with gunicorn; SIGHUP re-publishes."""
+    from lacs_ld.serving import serve as run_server
+
     settings = load_settings(**given)
     try:
-        if settings.workers > 1:
-            from lacs_ld.serving import serve_with_gunicorn
-
-            serve_with_gunicorn(settings)
-            return
-        from lacs_ld.app import create_app, reload_on_sighup
-
-        app = create_app(settings)
+        run_server(settings)
     except PublishError as exc:
         fail(exc)
-        return
-    reload_on_sighup(app.extensions["lacs"])
-    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
 
 
 @main.command()

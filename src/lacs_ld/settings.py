@@ -140,8 +140,16 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
     Setting(
         "workers",
         "1",
-        "Server processes; more than 1 serves under gunicorn.",
+        "Server processes (gunicorn workers).",
         _int_range(1, 64),
+        (SERVE,),
+        kind="integer",
+    ),
+    Setting(
+        "threads",
+        "128",
+        "Request threads per server process (each slow client or running query holds one).",
+        _int_range(4, 1024),
         (SERVE,),
         kind="integer",
     ),
@@ -292,6 +300,7 @@ class Settings:
     host: str
     port: int
     workers: int
+    threads: int
     data_dir: Path
     ontology_dir: Path
     shapes_dir: Path

@@ -20,8 +20,8 @@ def check(home: Path, snapshot: Snapshot) -> None:
     for other in _kept(home):
         if other.key == snapshot.key or other.release != snapshot.release:
             continue
-        if other.base != snapshot.base:
-            continue
+        if other.base != snapshot.base or not other.files:
+            continue  # another base, or a snapshot without checksums that is never served
         if _content(other) != snapshot.content:
             raise PublishError(
                 f"release {snapshot.release} is already published with different content "

@@ -54,6 +54,7 @@ def promote(settings: Settings, snapshot: Snapshot) -> None:
                 f"cannot record the current snapshot: {exc.strerror or exc}"
             ) from exc
         keep = {snapshot.key, old or "", _key(pointer(settings, "previous")) or ""}
+        keep.add(_key(pointer(settings, "serving")) or "")  # what a running server serves
         statelock.prune(settings.state_dir / "snapshots", keep)
 
 
@@ -126,6 +127,8 @@ class Publication:
     # Whether the served snapshot's files last matched its manifest (the health check reads it).
     verified: bool = False
     progress: Progress = field(default_factory=progress_default)
+    # Downloads whose bytes were checked against their checksum in this process.
+    intact_files: set[tuple[str, int, int, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()

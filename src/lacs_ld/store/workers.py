@@ -26,7 +26,9 @@ from lacs_ld.store.worker_main import zygote
 
 _CONTEXT = multiprocessing.get_context("spawn")
 STARTUP_SECONDS = 120.0
-QUEUE_SECONDS = 1.0
+# How long a request waits for a free worker before its 503: long enough to smooth a burst of
+# short queries, short enough that every worker busy with a long one answers at once.
+QUEUE_SECONDS = 0.5
 
 
 class _Zygote:

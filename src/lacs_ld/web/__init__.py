@@ -13,4 +13,5 @@ BLUEPRINTS: tuple[str, ...] = (
     "vocabulary",
     "linkset",
     "sitemap",
+    "wording",
 )

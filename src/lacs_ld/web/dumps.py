@@ -20,6 +20,7 @@ from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.services import dumps
 from lacs_ld.services.description import dumps_graph, licences
+from lacs_ld.services.description_counts import triple_counts
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
@@ -79,6 +80,7 @@ def _listing(release: dumps.Release, fmt: Format, releases: dict[str, dumps.Rele
             release=release,
             releases=sorted(releases, reverse=True),
             current=current_release().release,
+            counts=triple_counts(context.snapshot()),
             base=base,
         )
     else:
@@ -108,6 +110,9 @@ def download(release: str, name: str) -> Response:
     path = found.path(name)
     if path is None or not path.is_file():
         return _not_found(f"Release {release} has no file {name}.")
+    if not found.intact(name, context.publication().intact_files):
+        # A damaged file is never served under a checksum it does not match.
+        return render_error(503, "Unavailable", f"Release {release}'s file {name} is damaged.")
     file = found.file(name)
     mimetype = file.served_type if file else "text/plain"
     etag = file.sha256 if file else _sums_etag(found)

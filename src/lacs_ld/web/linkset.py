@@ -16,7 +16,7 @@ from rdflib.namespace import DCAT
 from werkzeug.exceptions import NotFound
 
 from lacs_ld import uris
-from lacs_ld.services.describe_terms import exists
+from lacs_ld.services.describe.terms import exists
 from lacs_ld.services.description.schema_org import dataset_jsonld
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
