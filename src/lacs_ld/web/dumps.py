@@ -41,6 +41,14 @@ LATEST = "latest"
 IMMUTABLE = 365 * 24 * 3600
 
 
+@blueprint.after_request
+def _errors_are_not_cached(response: Response) -> Response:
+    """A missing release may appear at the next publish: no cache may keep an error."""
+    if response.status_code >= 400:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def current_release() -> dumps.Release:
     return dumps.ensure(context.snapshot())
 
