@@ -60,10 +60,20 @@ class QueryTimeout(LacsError):
     status = 503
 
 
-class TooManyRows(LacsError):
-    """A query's result exceeds the row cap; never truncated silently."""
+class AnswerTooLarge(LacsError):
+    """A query's answer exceeds the byte ceiling; refused, never truncated silently."""
 
     status = 400
+
+
+class AnswerCut(LacsError):
+    """A streamed answer stopped part-way (ceiling, time limit, engine); the client must see it.
+
+    Raised while the body is being sent, it makes the server drop the connection without the
+    final chunk, after a line no results format parses.
+    """
+
+    status = 500
 
 
 class Overloaded(LacsError):

@@ -1,4 +1,4 @@
-"""Fixtures for the build tests: the shared sources beside the repo, and one build of them."""
+"""Fixtures for the build tests: the source tables in sources/, and one build of them."""
 
 from __future__ import annotations
 
@@ -9,17 +9,15 @@ from rdflib import Graph
 
 from lacs_ld.build import build_data
 
-from .support import BASE, SHARED, Built
+from .support import BASE, SOURCES, Built
 
 
 @pytest.fixture(scope="session")
 def shared_sources() -> Path:
-    """The shared sources folder (../shared); the build tests need it and never skip."""
-    if not (SHARED / "data-sources" / "README.md").is_file():
-        pytest.fail(
-            f"the build tests need the shared sources at {SHARED} (data-sources/ and seeds/)"
-        )
-    return SHARED
+    """The repository's sources/ folder; the build tests need it and never skip."""
+    if not (SOURCES / "data-sources" / "README.md").is_file():
+        pytest.fail(f"the build tests need the source tables at {SOURCES}/data-sources")
+    return SOURCES
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""What the build tests share: where the sources are, the test base, and the built result."""
+"""What the build tests share: where the source tables are, the test base, and the built result."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from rdflib import Graph
 from lacs_ld.build import Reconciliation
 
 REPO = Path(__file__).parents[2]
-SHARED = REPO.parent / "shared"
+SOURCES = REPO / "sources"
 BASE = "http://example.org/lacs/"
 
 
 @dataclass(frozen=True)
 class Built:
-    """One build of the shared sources into a temporary data folder."""
+    """One build of the source tables into a temporary data folder."""
 
     data_dir: Path
     report: Reconciliation

@@ -1,4 +1,4 @@
-"""The committed data/generated files are exactly what the build makes from the shared sources."""
+"""The committed data/generated files are exactly what the build makes from sources/."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ def test_build_reproduces_committed_generated_data_byte_for_byte(built: Built) -
     assert fresh_names == sorted(p.name for p in committed.glob("*.ttl"))
     for name in fresh_names:
         assert (fresh / name).read_bytes() == (committed / name).read_bytes(), (
-            f"data/generated/{name} is stale: rebuild with "
-            "python -m lacs_ld.build --sources ../shared --data data"
+            f"data/generated/{name} is stale: rebuild with lacs-ld build-data"
         )
 
 

@@ -20,9 +20,10 @@ from rdflib.term import Node
 from lacs_ld.build import report_quotes
 from lacs_ld.build.inspections import report_inspections
 
+from .support import SOURCES
+
 REPO = Path(__file__).parents[2]
-SHARED = Path(__file__).parents[2].parent / "shared"
-REPORT_TEXT = SHARED / "data-sources" / "report_text"
+REPORT_TEXT = SOURCES / "data-sources" / "report_text"
 BASE = report_quotes.PLACEHOLDER_BASE
 LACS = Namespace(BASE + "def/lacs#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -42,9 +43,9 @@ class Built:
 @pytest.fixture(scope="module")
 def built() -> Built:
     if not (REPORT_TEXT / "report_sentences_by_topic.csv").is_file():
-        pytest.fail(f"the report quote tests need the shared sources at {SHARED}")
-    mapping = report_inspections(SHARED)
-    graph, counts = report_quotes.build(SHARED, mapping)
+        pytest.fail(f"the report quote tests need the source tables at {SOURCES}")
+    mapping = report_inspections(SOURCES)
+    graph, counts = report_quotes.build(SOURCES, mapping)
     pages: dict[str, list[str]] = {}
     published: dict[str, str] = {}
     with lzma.open(REPORT_TEXT / "ofsted_report_texts.jsonl.xz", "rt", encoding="utf-8") as lines:
@@ -264,7 +265,7 @@ def test_no_blank_nodes_and_every_iri_under_the_base_or_a_known_namespace(built:
 
 
 def test_two_builds_serialise_identically(built: Built) -> None:
-    again, counts = report_quotes.build(SHARED, built.mapping)
+    again, counts = report_quotes.build(SOURCES, built.mapping)
     assert counts == built.counts
     first = sorted(built.graph.serialize(format="nt").splitlines())
     second = sorted(again.serialize(format="nt").splitlines())

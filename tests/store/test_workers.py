@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from lacs_ld.errors import EngineFailure, Overloaded, QueryTimeout, TooManyRows
+from lacs_ld.errors import AnswerCut, AnswerTooLarge, EngineFailure, Overloaded, QueryTimeout
 from lacs_ld.formats import BY_KEY
 from lacs_ld.services.build import build
 from lacs_ld.settings import Settings
@@ -17,13 +18,21 @@ from lacs_ld.store.workers import QueryPool
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ASK = QueryRequest("ASK { ?s ?p ?o }", BY_KEY["json"])
+TRUE = b'{"head":{},"boolean":true}'
+CEILING = 3 << 20  # bytes: more than the part a worker buffers before it starts sending
+EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
 
 
 @pytest.fixture(scope="module")
 def pool(settings: Settings) -> Iterator[QueryPool]:
     snapshot = build(settings)
     workers = QueryPool(
-        snapshot.dataset, size=2, timeout=2.0, max_rows=100, memory_mb=2048, base=settings.base_uri
+        snapshot.dataset,
+        size=2,
+        timeout=2.0,
+        max_bytes=CEILING,
+        memory_mb=2048,
+        base=settings.base_uri,
     )
     yield workers
     workers.close()
@@ -31,7 +40,7 @@ def pool(settings: Settings) -> Iterator[QueryPool]:
 
 def test_query_answers_in_the_requested_format(pool: QueryPool) -> None:
     answer = pool.run(ASK)
-    assert answer.body == b'{"head":{},"boolean":true}'
+    assert answer.body == TRUE and answer.stream is None
 
 
 def test_timeout_stops_the_work_and_reports_the_limit(pool: QueryPool) -> None:
@@ -41,7 +50,7 @@ def test_timeout_stops_the_work_and_reports_the_limit(pool: QueryPool) -> None:
     elapsed = time.monotonic() - started
     assert "2 s" in caught.value.message
     assert elapsed < 2.0 + 1.0
-    assert pool.run(ASK).rows == 1
+    assert pool.run(ASK).body == TRUE
 
 
 def test_engine_crash_costs_one_worker_and_the_pool_keeps_answering(pool: QueryPool) -> None:
@@ -49,16 +58,62 @@ def test_engine_crash_costs_one_worker_and_the_pool_keeps_answering(pool: QueryP
     with pytest.raises(EngineFailure):
         pool.run(QueryRequest(nested, BY_KEY["json"]))
     for _ in range(3):
-        assert pool.run(ASK).rows == 1
+        assert pool.run(ASK).body == TRUE
 
 
-def test_result_over_the_row_cap_is_an_error_not_a_cut_answer(pool: QueryPool) -> None:
-    with pytest.raises(TooManyRows) as caught:
-        pool.run(QueryRequest("SELECT * WHERE { ?s ?p ?o } LIMIT 101", BY_KEY["csv"]))
-    assert "100 rows" in caught.value.message and "dumps" in caught.value.message
-    exactly = pool.run(QueryRequest("SELECT * WHERE { ?s ?p ?o } LIMIT 100", BY_KEY["csv"]))
-    assert exactly.rows == 100
-    assert exactly.body.count(b"\r\n") == 101
+def test_an_answer_over_the_ceiling_before_sending_begins_is_refused(settings: Settings) -> None:
+    snapshot = build(settings)
+    small = QueryPool(
+        snapshot.dataset,
+        size=1,
+        timeout=5,
+        max_bytes=100_000,
+        memory_mb=2048,
+        base=settings.base_uri,
+    )
+    try:
+        with pytest.raises(AnswerTooLarge) as caught:
+            small.run(QueryRequest(EVERYTHING, BY_KEY["csv"]))
+        assert "100000 bytes" in caught.value.message and "dumps" in caught.value.message
+        assert small.run(ASK).body == TRUE
+    finally:
+        small.close()
+
+
+def test_a_large_answer_streams_whole_in_parts(pool: QueryPool) -> None:
+    answer = pool.run(QueryRequest(EVERYTHING + " LIMIT 10000", BY_KEY["tsv"]))
+    assert answer.stream is not None
+    parts = list(answer.stream)
+    assert len(parts) > 2
+    assert b"".join(parts).count(b"\n") == 10001
+    assert pool.run(ASK).body == TRUE
+
+
+def test_an_answer_passing_the_ceiling_mid_stream_ends_unparseable_and_raises(
+    pool: QueryPool,
+) -> None:
+    answer = pool.run(QueryRequest(EVERYTHING, BY_KEY["json"]))
+    assert answer.stream is not None
+    received = []
+    with pytest.raises(AnswerCut) as caught:
+        for part in answer.stream:
+            received.append(part)
+    body = b"".join(received)
+    assert f"larger than {CEILING} bytes" in caught.value.message
+    assert CEILING - (1 << 16) < len(body) < CEILING + 4096
+    assert body.rstrip().endswith(b'"') is False and b"ANSWER CUT" in body[-400:]
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(body)
+    assert pool.run(ASK).body == TRUE
+
+
+def test_closing_a_stream_early_replaces_its_worker(pool: QueryPool) -> None:
+    answer = pool.run(QueryRequest(EVERYTHING, BY_KEY["xml"]))
+    assert answer.stream is not None
+    next(answer.stream)
+    answer.stream.close()
+    for _ in range(3):
+        assert pool.run(ASK).body == TRUE
 
 
 def test_a_query_past_the_memory_ceiling_is_stopped_and_the_pool_recovers(
@@ -66,14 +121,19 @@ def test_a_query_past_the_memory_ceiling_is_stopped_and_the_pool_recovers(
 ) -> None:
     snapshot = build(settings)
     workers = QueryPool(
-        snapshot.dataset, size=1, timeout=60, max_rows=100, memory_mb=1024, base=settings.base_uri
+        snapshot.dataset,
+        size=1,
+        timeout=60,
+        max_bytes=CEILING,
+        memory_mb=1024,
+        base=settings.base_uri,
     )
     try:
         hungry = "SELECT ?o ?e WHERE { ?a ?b ?o . ?c ?d ?e } ORDER BY ?o ?e LIMIT 1"
         with pytest.raises(EngineFailure) as caught:
             workers.run(QueryRequest(hungry, BY_KEY["json"]))
         assert "1024 MiB" in caught.value.message
-        assert workers.run(ASK).rows == 1
+        assert workers.run(ASK).body == TRUE
     finally:
         workers.close()
 
@@ -81,7 +141,12 @@ def test_a_query_past_the_memory_ceiling_is_stopped_and_the_pool_recovers(
 def test_a_full_pool_answers_overloaded_rather_than_queueing_forever(settings: Settings) -> None:
     snapshot = build(settings)
     workers = QueryPool(
-        snapshot.dataset, size=1, timeout=3, max_rows=100, memory_mb=2048, base=settings.base_uri
+        snapshot.dataset,
+        size=1,
+        timeout=3,
+        max_bytes=CEILING,
+        memory_mb=2048,
+        base=settings.base_uri,
     )
     try:
         workers.run(ASK)

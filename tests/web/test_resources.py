@@ -70,7 +70,8 @@ def test_document_links_its_alternates_licence_and_citation(client: FlaskClient)
     link = client.get(f"/lacs/doc/{BIRMINGHAM}.ttl").headers["Link"]
     assert f'<{DOC}.jsonld>; rel="alternate"; type="application/ld+json"' in link
     assert f'<{THING}>; rel="cite-as"' in link
-    assert f'<{TEST_BASE}doc/dataset>; rel="describedby"' in link
+    assert f'<{DOC}.ttl>; rel="describedby"; type="text/turtle"' in link
+    assert f'<{TEST_BASE}id/dataset>; rel="collection"' in link
     assert 'rel="license"' in link
 
 
@@ -246,7 +247,8 @@ def test_link_header_names_every_alternate_with_its_type(client: FlaskClient) ->
             alternate = f'<{TEST_BASE}doc/{path}.{fmt.extension}>; rel="alternate"'
             assert f'{alternate}; type="{fmt.media_type}"' in link
         assert f'<{TEST_BASE}id/{path}>; rel="cite-as"' in link
-        assert f'<{TEST_BASE}doc/dataset>; rel="describedby"' in link
+        assert f'<{TEST_BASE}doc/{path}.ttl>; rel="describedby"; type="text/turtle"' in link
+        assert f'<{TEST_BASE}id/dataset>; rel="collection"' in link
         assert (
             '<http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/>; rel="license"'
             in link
@@ -423,7 +425,7 @@ def test_guidance_document_page_lists_its_clauses_in_order(client: FlaskClient) 
     assert positions == sorted(positions)
     assert "Ofsted does not have a mandate to inspect the quality of EHE." in html
     assert "<dt>Publisher</dt><dd><span>Ofsted</span></dd>" in html
-    assert "<time>2015-05</time>" in html
+    assert '<time datetime="2015-05">2015-05</time>' in html
     assert 'href="http://edyourself.org/articles/socialservices.php#ofstedguidance"' in html
     old = client.get("/lacs/doc/guidance/working-together-2015.html").data.decode()
     assert "A newer edition replaces this one" in old

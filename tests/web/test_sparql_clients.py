@@ -8,12 +8,27 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from xml.dom.minidom import Document
 
 import pytest
-from rdflib import Graph, URIRef
-from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+from SPARQLWrapper import (
+    CSV,
+    JSON,
+    JSONLD,
+    N3,
+    POST,
+    RDF,
+    RDFXML,
+    TSV,
+    TURTLE,
+    XML,
+    SPARQLWrapper,
+)
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from tests.conftest import TEST_BASE
@@ -55,6 +70,84 @@ def test_sparqlwrapper_construct_to_rdfxml_and_turtle(live_server: str, fmt: str
     result = client.queryAndConvert()
     graph = result if isinstance(result, Graph) else Graph().parse(data=result, format="turtle")
     assert (URIRef(BIRMINGHAM), None, None) in graph
+
+
+FORM_QUERIES = {
+    "SELECT": LABEL,
+    "ASK": f'ASK {{ <{BIRMINGHAM}> <{RDFS.label}> "Birmingham" }}',
+    "CONSTRUCT": f"CONSTRUCT WHERE {{ <{BIRMINGHAM}> <{RDFS.label}> ?name }}",
+    "DESCRIBE": f"DESCRIBE <{BIRMINGHAM}>",
+}
+EVERY_RETURN_FORMAT = (JSON, XML, TURTLE, N3, RDF, RDFXML, CSV, TSV, JSONLD)
+# What this endpoint offers each form; SPARQLWrapper's other combinations are refused with a 400.
+ANSWERED = {
+    "SELECT": {JSON, XML, CSV, TSV},
+    "ASK": {JSON, XML, CSV, TSV},
+    "CONSTRUCT": {JSON, XML, TURTLE, N3, RDF, RDFXML, JSONLD},
+    "DESCRIBE": {JSON, XML, TURTLE, N3, RDF, RDFXML, JSONLD},
+}
+
+
+def _holds_birmingham(form: str, converted: object) -> bool:
+    """Whether a converted SPARQLWrapper answer carries Birmingham's label (or ASK's true)."""
+    if isinstance(converted, Graph):
+        return (URIRef(BIRMINGHAM), RDFS.label, Literal("Birmingham")) in converted
+    if isinstance(converted, Document):
+        text = converted.toxml()
+        return "<boolean>true</boolean>" in text if form == "ASK" else "Birmingham" in text
+    if isinstance(converted, dict):
+        if form == "ASK":
+            return converted["boolean"] is True
+        return [b["name"]["value"] for b in converted["results"]["bindings"]] == ["Birmingham"]
+    assert isinstance(converted, bytes), type(converted)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        graph = Graph().parse(data=converted, format="turtle")
+        return (URIRef(BIRMINGHAM), RDFS.label, Literal("Birmingham")) in graph
+    return (b"true" if form == "ASK" else b"Birmingham") in converted
+
+
+@pytest.mark.parametrize("form", list(FORM_QUERIES))
+def test_sparqlwrapper_every_return_format_for_every_query_form(
+    live_server: str, form: str
+) -> None:
+    outcomes = {}
+    for return_format in EVERY_RETURN_FORMAT:
+        client = wrapper(live_server)
+        client.setQuery(FORM_QUERIES[form])
+        client.setReturnFormat(return_format)
+        with warnings.catch_warnings():
+            # SPARQLWrapper warns of its own when it sends `Accept: */*` for a combination it
+            # does not map, or when the answer's type differs from the name it asked for.
+            warnings.filterwarnings("ignore", category=RuntimeWarning, module="SPARQLWrapper")
+            try:
+                converted = client.queryAndConvert()
+            except QueryBadFormed as refused:
+                assert "is not offered for this query" in str(refused)
+                outcomes[return_format] = "refused"
+                continue
+        assert _holds_birmingham(form, converted), (return_format, converted)
+        outcomes[return_format] = "answered"
+    assert {f for f, o in outcomes.items() if o == "answered"} == ANSWERED[form]
+
+
+@pytest.mark.parametrize("return_format", ["xml", "json", "csv", "tsv"])
+def test_rdflib_sparql_store_answers_select_and_ask(live_server: str, return_format: str) -> None:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(live_server + "sparql", returnFormat=return_format))
+    assert [str(row[0]) for row in graph.query(LABEL)] == ["Birmingham"]
+    if return_format in ("xml", "json"):
+        assert graph.query(FORM_QUERIES["ASK"]).askAnswer is True
+
+
+@pytest.mark.parametrize("form", ["CONSTRUCT", "DESCRIBE"])
+def test_rdflib_sparql_store_answers_graph_queries(live_server: str, form: str) -> None:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(live_server + "sparql"))
+    result = graph.query(FORM_QUERIES[form]).graph
+    assert result is not None
+    assert (URIRef(BIRMINGHAM), RDFS.label, Literal("Birmingham")) in result
 
 
 def test_sparqlwrapper_sees_syntax_errors_as_bad_queries(live_server: str) -> None:

@@ -16,9 +16,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from tests.conftest import SHARED, TEST_BASE
+from tests.conftest import STANDARDS, TEST_BASE
 
-MANIFEST = SHARED / "standards" / "w3c-sparql11-protocol-manifest.ttl"
+MANIFEST = STANDARDS / "w3c-sparql11-protocol-manifest.ttl"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")

@@ -1,4 +1,4 @@
-"""`python -m lacs_ld.build --sources ../shared --data data`: build data, print the report."""
+"""`python -m lacs_ld.build --sources sources --data data`: build data, print the report."""
 
 from __future__ import annotations
 

@@ -224,8 +224,8 @@ def _add_quote(
     )
     graph.add((iri, LACS.text, Literal(quote.text)))
     graph.add((iri, LACS.quotedFrom, _iri(quote.inspection)))
-    graph.add((iri, LACS.position, Literal(n, datatype=XSD.positiveInteger)))
-    graph.add((iri, LACS.pdfPage, Literal(quote.page_number, datatype=XSD.positiveInteger)))
+    graph.add((iri, LACS.position, Literal(n, datatype=XSD.integer)))
+    graph.add((iri, LACS.pdfPage, Literal(quote.page_number, datatype=XSD.integer)))
     for topic in sorted(quote.topics):
         graph.add((iri, LACS.topic, _iri(f"def/topic/{TOPIC_SLUGS[topic]}")))
     if report.get("pdf_url"):

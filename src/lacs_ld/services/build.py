@@ -1,28 +1,45 @@
-"""Building a snapshot: parse, validate and count the sources (pure), then write it all-or-nothing."""
+"""Building a snapshot: parse into the store, validate what it holds, write it all-or-nothing.
+
+Steps (each reported with its count and time): parse the Turtle into an in-memory store,
+validate the triples read back from it, write the snapshot (sorted N-Quads, the report, an
+on-disk store copy) and the downloads, then record every file's checksum in the manifest.
+Only a complete, checksummed folder is renamed into place, under the publish lock.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from lacs_ld import __version__, queries, uris
 from lacs_ld.errors import PublishError
 from lacs_ld.namespaces import SD
-from lacs_ld.services import validation
+from lacs_ld.services import dumps, statelock, validation
 from lacs_ld.services.examples import examples_graph
-from lacs_ld.services.snapshot import DATASET, Snapshot
-from lacs_ld.services.sources import SourceSet, parse_files
+from lacs_ld.services.progress import Progress
+from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged
+from lacs_ld.services.sources import SourceSet, load, locate
 from lacs_ld.settings import Settings
+from lacs_ld.store.embedded import disk_copy
+from lacs_ld.store.loading import LoadedGraphs
 
 log = logging.getLogger(__name__)
+
+PARTS = ("data", "vocabulary", "shapes", "meta")
+GRAPH_LABELS = {
+    "data": "Authorities, inspections, judgements, guidance, clauses and quotes",
+    "vocabulary": "The lacs ontology and its SKOS concept schemes",
+    "shapes": "The SHACL shapes the data conforms to",
+    "meta": "Example queries",
+}
 
 
 def sources_for(settings: Settings, data_dir: Path | None = None) -> SourceSet:
@@ -32,111 +49,157 @@ def sources_for(settings: Settings, data_dir: Path | None = None) -> SourceSet:
 
 
 def validate_sources(
-    sources: SourceSet, base: str
-) -> tuple[validation.ValidationReport, dict[str, Graph]]:
-    """Parse every part and validate the data; the report, and the parts for writing."""
+    sources: SourceSet, base: str, progress: Progress | None = None, engine: str = "turbo"
+) -> tuple[validation.ValidationReport, LoadedGraphs]:
+    """Parse every part into the store and validate what it holds; the report and the store."""
+    progress = progress or Progress.quiet()
     root = Path.cwd()
-    vocabulary = parse_files(sources.vocabulary, base, root)
-    shapes = parse_files(sources.shapes, base, root)
-    data = parse_files(sources.data, base, root)
-    report = validation.check(data.graph, shapes.graph, vocabulary.graph, data.files, base)
-    parts = {"data": data.graph, "vocabulary": vocabulary.graph, "shapes": shapes.graph}
-    return report, parts
+    with progress.step("parse", "triples") as step:
+        loaded = load(sources, base, root)
+        step.count = sum(loaded.count(uris.graph(base, part)) for part in PARTS)
+    with progress.step("validate", "violations") as step:
+        report = validation.check(
+            loaded,
+            uris.graph(base, "shapes"),
+            (uris.graph(base, "data"), uris.graph(base, "vocabulary")),
+            lambda: locate(sources, base, root),
+            base,
+            engine,
+        )
+        step.count = len(report.violations)
+    return report, loaded
 
 
-def build(settings: Settings, sources: SourceSet | None = None) -> Snapshot:
-    """A validated snapshot of the sources, reused when its inputs are byte-identical."""
+def build(
+    settings: Settings, sources: SourceSet | None = None, progress: Progress | None = None
+) -> Snapshot:
+    """A validated, checksummed snapshot with its downloads; reused when inputs are identical.
+
+    Any failure (invalid data, disk full, permissions) raises PublishError and leaves every
+    existing snapshot, and the one currently served, untouched.
+    """
     sources = sources or sources_for(settings)
+    progress = progress or Progress(log.info)
     salt = __version__ + "".join(example.text for example in queries.examples())
     key = sources.digest(settings.base_uri, salt)
     home = settings.state_dir / "snapshots"
-    existing = Snapshot.read(home / key)
-    if existing is not None and not settings.skip_validation_cache:
-        log.info("inputs unchanged since snapshot %s was validated: reusing it", key[:12])
-        return existing
-    report, parts = validate_sources(sources, settings.base_uri)
-    if not report.conforms:
-        raise PublishError("the data does not conform to the shapes", report=report.text())
-    parts["meta"] = examples_graph(settings.base_uri)
-    _describe_graphs(parts, settings.base_uri)
-    home.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=home))
+    with statelock.publishing(settings.state_dir):
+        existing = _reusable(home / key, settings)
+        if existing is not None:
+            progress.say(f"inputs unchanged since snapshot {key[:12]} was validated: reusing it")
+            return existing
+        try:
+            return _build(settings, sources, key, home, progress)
+        except OSError as exc:
+            raise PublishError(
+                f"cannot write the snapshot under {home}: {exc.strerror or exc}"
+                + (f" ({exc.filename})" if exc.filename else "")
+            ) from exc
+
+
+def _reusable(directory: Path, settings: Settings) -> Snapshot | None:
+    if settings.skip_validation_cache or not directory.is_dir():
+        return None
     try:
-        triples = _write_dataset(parts, settings.base_uri, staging / DATASET)
-        version, issued = _release(sources)
-        snapshot = Snapshot(
-            key=key,
-            release=f"{version}-{issued}" if issued else version,
-            version=version,
-            issued=issued,
-            base=settings.base_uri,
-            triples=sum(triples.values()),
-            graph_triples=triples,
-            classes=_class_counts(parts["data"]),
-            validation=report.text(),
-            shapes_version=_shapes_version(parts["shapes"], settings.base_uri),
-            directory=home / key,
-        )
-        (staging / "validation.ttl").write_bytes(report.graph.serialize(format="turtle").encode())
-        Snapshot(**{**snapshot.__dict__, "directory": staging}).write_manifest()
-        shutil.rmtree(home / key, ignore_errors=True)
-        staging.rename(home / key)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        snapshot = Snapshot.load(directory)
+        snapshot.verify()
+    except SnapshotDamaged as exc:
+        log.warning("rebuilding from the data: %s", exc.message)
+        return None
     return snapshot
 
 
-def _write_dataset(parts: dict[str, Graph], base: str, target: Path) -> dict[str, int]:
-    """Sorted N-Quads, blank nodes canonically labelled: the same data gives the same bytes."""
-    lines: list[str] = []
-    counts: dict[str, int] = {}
-    for name, graph in parts.items():
-        canonical = to_canonical_graph(graph) if any(True for _ in _bnodes(graph)) else graph
-        graph_iri = URIRef(uris.graph(base, name)).n3()
-        text = canonical.serialize(format="nt", encoding="utf-8").decode()
-        part = [line[:-2] + f" {graph_iri} ." for line in text.splitlines() if line.strip()]
-        counts[name] = len(part)
-        lines.extend(part)
-    lines.sort()
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return counts
+def _build(
+    settings: Settings, sources: SourceSet, key: str, home: Path, progress: Progress
+) -> Snapshot:
+    base = settings.base_uri
+    report, loaded = validate_sources(sources, base, progress)
+    if not report.conforms:
+        raise PublishError("the data does not conform to the shapes", report=report.text())
+    loaded.add_graph(examples_graph(base), uris.graph(base, "meta"))
+    for name in PARTS:
+        loaded.add_graph(_graph_label(name, base), uris.graph(base, name))
+    home.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=home))
+    try:
+        with progress.step("snapshot", "quads") as step:
+            graphs = {name: uris.graph(base, name) for name in PARTS}
+            triples = loaded.write_nquads(staging / DATASET, graphs)
+            step.count = sum(triples.values())
+            version, issued = _release(sources)
+            content = release_content(staging / DATASET, base)
+            snapshot = Snapshot(
+                key=key,
+                release=release_id(version, issued, content),
+                version=version,
+                issued=issued,
+                base=base,
+                triples=sum(triples.values()),
+                graph_triples=triples,
+                classes=loaded.class_counts(uris.graph(base, "data")),
+                validation=report.text(),
+                shapes_version=loaded.value(
+                    base + "def/shapes", str(OWL.versionInfo), graphs["shapes"]
+                )
+                or "",
+                directory=staging,
+                content=content,
+            )
+            (staging / "validation.ttl").write_bytes(
+                report.graph.serialize(format="turtle").encode()
+            )
+        # The on-disk store copy is built in native code beside the downloads (2 cores, 2 jobs).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            copying = pool.submit(disk_copy, staging / DATASET)
+            with progress.step("downloads", "files") as step:
+                step.count = len(dumps.write(snapshot, staging / dumps.FOLDER))
+            copying.result()
+        snapshot.write_manifest()
+        final = home / key
+        if final.exists():  # a damaged copy of the same inputs: replaced, never served
+            shutil.rmtree(final)
+        staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Snapshot.load(final)
 
 
-GRAPH_LABELS = {
-    "data": "Authorities, inspections, judgements, guidance, clauses and quotes",
-    "vocabulary": "The lacs ontology and its SKOS concept schemes",
-    "shapes": "The SHACL shapes the data conforms to",
-    "meta": "Example queries",
-}
+def release_id(version: str, issued: str, content: str) -> str:
+    """`{version}-{issued}-{hash}`: the release's name, and a digest of what it publishes.
+
+    Releases are immutable by construction: data changed without a new version in
+    data/release.json gets a new id (and new download URLs) instead of replacing files
+    already served under the old one, so a correction is never blocked and never silent.
+    """
+    return "-".join(part for part in (version, issued, content[:8]) if part)
 
 
-def _describe_graphs(parts: dict[str, Graph], base: str) -> None:
+def release_content(dataset: Path, base: str) -> str:
+    """SHA-256 of the sorted N-Quads of the parts a release's downloads hold."""
+    suffixes = tuple(f" <{uris.graph(base, part)}> .\n" for part in dumps.PARTS)
+    digest = hashlib.sha256()
+    with dataset.open("rb") as quads:
+        for line in quads:
+            if line.decode("utf-8").endswith(suffixes):
+                digest.update(line)
+    return digest.hexdigest()
+
+
+def _graph_label(name: str, base: str) -> Graph:
     """Each named graph names itself (SPARQL 1.1 Service Description §3.4), so FROM can be checked."""
-    for name, graph in parts.items():
-        node = URIRef(uris.graph(base, name))
-        graph.add((node, RDF.type, SD.Graph))
-        graph.add((node, RDFS.label, Literal(GRAPH_LABELS[name], lang="en")))
-
-
-def _bnodes(graph: Graph) -> Iterator[object]:
-    return (t for t in graph if isinstance(t[0], BNode) or isinstance(t[2], BNode))
-
-
-def _class_counts(data: Graph) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for cls in data.objects(None, RDF.type):
-        counts[str(cls)] = counts.get(str(cls), 0) + 1
-    return dict(sorted(counts.items()))
-
-
-def _shapes_version(shapes: Graph, base: str) -> str:
-    value = shapes.value(URIRef(base + "def/shapes"), OWL.versionInfo)
-    return str(value) if value is not None else ""
+    graph = Graph()
+    node = URIRef(uris.graph(base, name))
+    graph.add((node, RDF.type, SD.Graph))
+    graph.add((node, RDFS.label, Literal(GRAPH_LABELS[name], lang="en")))
+    return graph
 
 
 def _release(sources: SourceSet) -> tuple[str, str]:
     if sources.release is None:
         return "0", ""
-    fields = json.loads(sources.release.read_text())
+    try:
+        fields = json.loads(sources.release.read_text())
+    except ValueError as exc:
+        raise PublishError(f"{sources.release}: not valid JSON ({exc})") from None
     return str(fields.get("version", "0")), str(fields.get("issued", ""))

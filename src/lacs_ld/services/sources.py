@@ -1,16 +1,17 @@
-"""Reading the Turtle that makes a publication: relative IRIs resolved against the base."""
+"""The Turtle files that make a publication, parsed into the store with relative IRIs resolved."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.term import Node
 
+from lacs_ld import uris
 from lacs_ld.errors import PublishError
+from lacs_ld.store.loading import LoadedGraphs, subjects_by_file
+from lacs_ld.turtle_problems import literal_problem
 
 RELEASE_FILE = "release.json"
 
@@ -54,28 +55,47 @@ def _turtle(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted(folder.rglob("*.ttl")))
 
 
-@dataclass
-class ParsedPart:
-    """One part parsed into a graph, remembering which file states each subject."""
-
-    graph: Graph = field(default_factory=Graph)
-    files: dict[Node, str] = field(default_factory=dict)
+PARTS = ("vocabulary", "shapes", "data")
 
 
-def parse_files(paths: Iterable[Path], base: str, root: Path) -> ParsedPart:
-    """Parse Turtle files into one graph; a syntax error names the file and line."""
-    part = ParsedPart()
-    for path in paths:
-        single = Graph()
-        try:
-            single.parse(path, format="turtle", publicID=base)
-        except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-            raise PublishError(f"{_display(path, root)}: Turtle syntax error: {exc}") from None
-        name = _display(path, root)
-        for subject in single.subjects(unique=True):
-            part.files.setdefault(subject, name)
-        part.graph += single
-    return part
+def load(sources: SourceSet, base: str, root: Path) -> LoadedGraphs:
+    """Parse every file into the store, one named graph per part (`{base}graph/{part}`)."""
+    loaded = LoadedGraphs()
+    problems = []
+    for part in PARTS:
+        paths = getattr(sources, part)
+        for path in paths:
+            loaded.load_turtle(path, uris.graph(base, part), base, _display(path, root))
+        problems += _literal_problems(loaded.ill_typed(uris.graph(base, part)), paths, base, root)
+    if problems:
+        count = f"{len(problems)} literal(s) not valid for their datatype"
+        raise PublishError(count, report="\n".join(problems))
+    return loaded
+
+
+def _literal_problems(
+    found: list[tuple[str, str, str, str]], paths: tuple[Path, ...], base: str, root: Path
+) -> list[str]:
+    """Each ill-typed literal named by the file (and line) whose text writes it."""
+    texts = (
+        {path: path.read_text(encoding="utf-8", errors="replace") for path in paths}
+        if found
+        else {}
+    )
+    problems = []
+    for subject, predicate, lexical, datatype in found:
+        path = next((p for p, text in texts.items() if f'"{lexical}"' in text), paths[0])
+        problems.append(
+            literal_problem(
+                _display(path, root), texts[path], subject, predicate, lexical, datatype, base
+            )
+        )
+    return problems
+
+
+def locate(sources: SourceSet, base: str, root: Path) -> dict[Node, str]:
+    """Which data file states each subject: parsed again only to explain violations."""
+    return subjects_by_file([(path, _display(path, root)) for path in sources.data], base)
 
 
 def _display(path: Path, root: Path) -> str:

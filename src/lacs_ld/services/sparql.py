@@ -35,7 +35,7 @@ class Operation:
     form: str
     default_graphs: tuple[str, ...]
     named_graphs: tuple[str, ...]
-    format: str | None
+    formats: tuple[str, ...]
     own_dataset: bool = False
 
 
@@ -83,7 +83,7 @@ def operation(params: Sequence[tuple[str, str]], direct: str | None, base: str) 
         raise QueryError("more than one query parameter: send exactly one query")
     if not queries or not queries[0].strip():
         raise QueryError("no query: send one in the query parameter (SPARQL 1.1 Protocol §2.1)")
-    formats = [value for name, value in params if name == "format"]
+    formats = tuple(value for name, value in params if name == "format")
     text = queries[0]
     shape = analyse(text, base)
     if shape.update_words and shape.form is None:
@@ -108,7 +108,7 @@ def operation(params: Sequence[tuple[str, str]], direct: str | None, base: str) 
                 f"from the web; its graphs are: {', '.join(sorted(known))}"
             )
     own = bool(shape.from_graphs or shape.from_named)
-    return Operation(text, shape.form or "", default, named, formats[-1] if formats else None, own)
+    return Operation(text, shape.form or "", default, named, formats, own)
 
 
 def _utf8(body: bytes) -> str:

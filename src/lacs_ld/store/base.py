@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -29,13 +29,32 @@ class QueryRequest:
     own_dataset: bool = False
 
 
+class AnswerStream(Protocol):
+    """An answer too large to hold: its parts in order; close it to stop early."""
+
+    def __iter__(self) -> Iterator[bytes]: ...
+
+    def __next__(self) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class QueryAnswer:
-    """The serialised answer to a QueryRequest."""
+    """The serialised answer to a QueryRequest: whole in `body`, or part by part in `stream`."""
 
     body: bytes
     result_format: Format
-    rows: int
+    stream: AnswerStream | None = None
+
+    def read(self) -> bytes:
+        """The whole answer in memory (for callers that need it all, such as the command line)."""
+        if self.stream is None:
+            return self.body
+        try:
+            return b"".join(self.stream)
+        finally:
+            self.stream.close()
 
 
 class Store(Protocol):

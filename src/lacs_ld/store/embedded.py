@@ -111,7 +111,7 @@ class EmbeddedStore:
                     self._dataset,
                     size=self._settings.query_workers,
                     timeout=self._settings.query_timeout,
-                    max_rows=self._settings.max_rows,
+                    max_bytes=self._settings.max_result_bytes,
                     memory_mb=self._settings.query_memory_mb,
                     base=self._settings.base_uri,
                 )

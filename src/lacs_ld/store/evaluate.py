@@ -1,12 +1,13 @@
-"""Run one untrusted query against a pyoxigraph store and serialise the answer, row cap enforced."""
+"""Run one untrusted query against a pyoxigraph store, serialising the answer natively as it goes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pyoxigraph as ox
 
-from lacs_ld.errors import QueryError, TooManyRows
+from lacs_ld.errors import QueryError
 
 RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -30,10 +31,10 @@ def evaluate(
     named_graphs: Sequence[str],
     prefixes: dict[str, str],
     base: str,
-    max_rows: int,
+    output: Any,
     own_dataset: bool = False,
-) -> tuple[bytes, int]:
-    """The answer's bytes and row count; TooManyRows rather than a silently cut answer."""
+) -> None:
+    """Write the answer to `output` (a binary writer) as the engine produces it."""
     # SPARQL 1.1 Protocol §2.1.4: a protocol dataset overrides the query's FROM clauses.
     options: dict[str, object] = {"base_iri": base}
     if default_graphs:
@@ -46,33 +47,7 @@ def evaluate(
         result = store.query(query, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    if isinstance(result, ox.QueryBoolean):
-        return result.serialize(format=RESULTS[format_key]) or b"", 1
-    if isinstance(result, ox.QuerySolutions):
-        # TSV has one line per solution (RFC-free SPARQL 1.1 TSV §3): count, then convert.
-        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
-        count = tsv.count(b"\n") - 1
-        _check_rows(count, max_rows)
-        if format_key == "tsv":
-            return tsv, count
-        parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-        return parsed.serialize(format=RESULTS[format_key]) or b"", count
-    triples = list(_bounded(result, max_rows))
-    body = ox.serialize(triples, format=GRAPHS[format_key], prefixes=prefixes) or b""
-    return body, len(triples)
-
-
-def _bounded(triples: ox.QueryTriples, max_rows: int) -> list[ox.Triple]:
-    found: list[ox.Triple] = []
-    for triple in triples:
-        found.append(triple)
-        _check_rows(len(found), max_rows)
-    return found
-
-
-def _check_rows(count: int, max_rows: int) -> None:
-    if count > max_rows:
-        raise TooManyRows(
-            f"the answer has more than {max_rows} rows, the most this endpoint returns; "
-            "add LIMIT/OFFSET to page through it, or download the whole dataset from dumps/"
-        )
+    if isinstance(result, ox.QueryBoolean | ox.QuerySolutions):
+        result.serialize(output, format=RESULTS[format_key])
+    else:
+        ox.serialize(result, output, format=GRAPHS[format_key], prefixes=prefixes)

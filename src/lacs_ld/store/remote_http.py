@@ -142,12 +142,12 @@ def read_body(
     *,
     deadline: float,
     where: str,
-    max_lines: int | None = None,
-    too_many: LacsError | None = None,
+    max_bytes: int | None = None,
+    too_large: LacsError | None = None,
 ) -> bytes:
-    """The whole body, read by the deadline; stops early once it has more than max_lines lines."""
+    """The whole body, read by the deadline; stops early once it has more than max_bytes."""
     chunks: list[bytes] = []
-    lines = 0
+    size = 0
     try:
         with response:
             while True:
@@ -159,10 +159,9 @@ def read_body(
                 if not chunk:
                     break
                 chunks.append(chunk)
-                if max_lines is not None and too_many is not None:
-                    lines += chunk.count(b"\n")
-                    if lines > max_lines:
-                        raise too_many
+                size += len(chunk)
+                if max_bytes is not None and too_large is not None and size > max_bytes:
+                    raise too_large
     except TimeoutError:
         raise StoreTimeout(f"the SPARQL store at {where} stopped sending its answer") from None
     except (OSError, http.client.HTTPException) as exc:

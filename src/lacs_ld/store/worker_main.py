@@ -16,7 +16,7 @@ from pathlib import Path
 from lacs_ld.errors import LacsError
 
 
-def zygote(control: Connection, dataset: str, memory_mb: int, base: str, max_rows: int) -> None:
+def zygote(control: Connection, dataset: str, memory_mb: int, base: str, max_bytes: int) -> None:
     """Load the dataset once, then fork one worker per request on the control pipe."""
     from lacs_ld.store.embedded import load_dataset, open_read_only
 
@@ -34,7 +34,7 @@ def zygote(control: Connection, dataset: str, memory_mb: int, base: str, max_row
         if pid == 0:
             control.close()
             _limit_memory(memory_mb)
-            answer(Connection(handle), store, memory_mb, base, max_rows)
+            answer(Connection(handle), store, memory_mb, base, max_bytes)
             os._exit(0)
         os.close(handle)
         control.send(pid)
@@ -48,9 +48,13 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def answer(conn: Connection, store: object, memory_mb: int, base: str, max_rows: int) -> None:
-    """Answer (query, format, graphs, prefixes, own dataset) messages until the pipe closes."""
+def answer(conn: Connection, store: object, memory_mb: int, base: str, max_bytes: int) -> None:
+    """Answer (query, format, graphs, prefixes, own dataset) messages until the pipe closes.
+
+    The answer goes back part by part (see streaming); errors are reported as a message.
+    """
     from lacs_ld.store.evaluate import evaluate
+    from lacs_ld.store.streaming import Sender
 
     conn.send(("ready",))
     while True:
@@ -58,8 +62,9 @@ def answer(conn: Connection, store: object, memory_mb: int, base: str, max_rows:
             query, format_key, default_graphs, named_graphs, prefixes, own = conn.recv()
         except (EOFError, OSError):
             return
+        sender = Sender(conn, max_bytes)
         try:
-            body, rows = evaluate(
+            evaluate(
                 store,  # type: ignore[arg-type]
                 query,
                 format_key,
@@ -67,14 +72,15 @@ def answer(conn: Connection, store: object, memory_mb: int, base: str, max_rows:
                 named_graphs,
                 prefixes,
                 base,
-                max_rows,
+                sender,
                 own,
             )
+            sender.finish()
         except LacsError as exc:
             conn.send(("error", type(exc).__name__, exc.message))
         except MemoryError:
             conn.send(("error", "EngineFailure", f"the query needed more than {memory_mb} MiB"))
+        except (BrokenPipeError, EOFError):
+            return
         except Exception as exc:  # the engine's own failures are reported, never raised
             conn.send(("error", "EngineFailure", f"the query engine failed: {exc}"))
-        else:
-            conn.send(("ok", body, rows))

@@ -12,6 +12,7 @@ import os
 import queue
 import signal
 import threading
+import time
 from multiprocessing import reduction
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -20,11 +21,18 @@ from typing import Any
 from lacs_ld import errors
 from lacs_ld.errors import EngineFailure, Overloaded, QueryTimeout
 from lacs_ld.store.base import QueryAnswer, QueryRequest
+from lacs_ld.store.streaming import Parts, remaining
 from lacs_ld.store.worker_main import zygote
 
 _CONTEXT = multiprocessing.get_context("spawn")
 STARTUP_SECONDS = 120.0
-QUEUE_SECONDS = 1.0
+# How long a request waits for a free worker before its 503: long enough to smooth a burst of
+# short queries, short enough that every worker busy with a long one answers at once.
+QUEUE_SECONDS = 0.5
+
+
+class _WorkerLost(EngineFailure):
+    """The worker died while it held a query: the query crashed it, or something else killed it."""
 
 
 class _Zygote:
@@ -86,9 +94,16 @@ class QueryPool:
     """`size` workers; a request waits briefly for a free one, else the client is told to retry."""
 
     def __init__(
-        self, dataset: Path, *, size: int, timeout: float, max_rows: int, memory_mb: int, base: str
+        self,
+        dataset: Path,
+        *,
+        size: int,
+        timeout: float,
+        max_bytes: int,
+        memory_mb: int,
+        base: str,
     ) -> None:
-        self._args = (str(dataset), memory_mb, base, max_rows)
+        self._args = (str(dataset), memory_mb, base, max_bytes)
         self.timeout = timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -127,37 +142,73 @@ class QueryPool:
             self._spawn()
 
     def run(self, request: QueryRequest) -> QueryAnswer:
-        """Answer one request in a worker, within the timeout."""
+        """Answer one request in a worker: whole, or streamed part by part within the timeout."""
+        try:
+            return self._run(request)
+        except _WorkerLost:
+            # A worker can die under an innocent query (the kernel's OOM killer picking it for
+            # another process's allocation, an operator's kill): one more try on a fresh one.
+            return self._run(request)
+
+    def _run(self, request: QueryRequest) -> QueryAnswer:
         self._zygote.wait_ready()
         try:
             worker = self._idle.get(timeout=QUEUE_SECONDS)
         except queue.Empty:
             raise Overloaded("every query worker is busy; retry shortly") from None
+        deadline = time.monotonic() + self.timeout
         try:
             worker.wait_ready()
             worker.conn.send(self._message(request))
-            if not worker.conn.poll(self.timeout):
-                self._discard(worker)
+            reply = self._receive(worker, deadline)
+        except OSError:  # the worker was gone before it read the query
+            self._discard(worker)
+            raise self._lost() from None
+        except (EngineFailure, QueryTimeout):
+            self._discard(worker)
+            raise
+        fmt = request.result_format
+        if reply[0] == "part":
+            stream = Parts(
+                reply[1],
+                fmt.key,
+                deadline,
+                lambda until: self._receive(worker, until),
+                lambda healthy: self._release(worker, healthy=healthy),
+            )
+            return QueryAnswer(b"", fmt, stream=stream)
+        self._idle.put(worker)
+        if reply[0] == "done":
+            return QueryAnswer(reply[1], fmt)
+        error_type = getattr(errors, reply[1], EngineFailure)
+        raise error_type(reply[2])
+
+    def _receive(self, worker: _Worker, deadline: float) -> tuple[Any, ...]:
+        """The worker's next message, by the deadline; QueryTimeout or EngineFailure otherwise."""
+        try:
+            if not worker.conn.poll(remaining(deadline)):
                 raise QueryTimeout(
                     f"the query ran longer than {self.timeout:g} s, this endpoint's limit, "
                     "and was stopped"
                 )
-            reply = worker.conn.recv()
+            reply: tuple[Any, ...] = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
+            raise self._lost() from None
+        return reply
+
+    def _lost(self) -> _WorkerLost:
+        return _WorkerLost(
+            "the query engine stopped on this query (it crashed, or needed more than "
+            f"{self._args[1]} MiB, this endpoint's memory limit) and was restarted; "
+            "simplify the query"
+        )
+
+    def _release(self, worker: _Worker, *, healthy: bool) -> None:
+        """A streamed answer is over: the worker goes back, or (stopped mid-answer) is replaced."""
+        if healthy:
+            self._idle.put(worker)
+        else:
             self._discard(worker)
-            raise EngineFailure(
-                "the query engine stopped on this query (it crashed, or needed more than "
-                f"{self._args[1]} MiB, this endpoint's memory limit) and was restarted; "
-                "simplify the query"
-            ) from None
-        except EngineFailure:
-            self._discard(worker)
-            raise
-        self._idle.put(worker)
-        if reply[0] == "ok":
-            return QueryAnswer(body=reply[1], result_format=request.result_format, rows=reply[2])
-        error_type = getattr(errors, reply[1], EngineFailure)
-        raise error_type(reply[2])
 
     @staticmethod
     def _message(request: QueryRequest) -> tuple[Any, ...]:

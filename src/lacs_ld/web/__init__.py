@@ -1,6 +1,7 @@
 """The HTTP face of the services: one blueprint per resource family, registered in this order."""
 
 BLUEPRINTS: tuple[str, ...] = (
+    "trailing_slash",
     "health",
     "sparql",
     "browse",
@@ -10,4 +11,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "description",
     "resources",
     "vocabulary",
+    "linkset",
+    "sitemap",
+    "wording",
 )

@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Response, render_template
+from flask import Response, g, render_template
+from rdflib import URIRef
 
-from lacs_ld import uris
-from lacs_ld.formats import DOCUMENT_FORMATS, Format
+from lacs_ld.formats import Format
 from lacs_ld.namespaces import OGL
-from lacs_ld.services.describe_model import Description
-from lacs_ld.services.describe_view import page_context
+from lacs_ld.services.describe.model import Description
+from lacs_ld.services.describe.view import page_context
+from lacs_ld.services.description.licences import in_graph
 from lacs_ld.web import context
 from lacs_ld.web.http import Prepared, body_etag, conditional, snapshot_time
 from lacs_ld.web.resource_cache import Rendered
+from lacs_ld.web.signposting import embedded, kinds, links
 
 
 def modified() -> datetime:
@@ -25,32 +27,39 @@ def modified() -> datetime:
     return snapshot_time(snapshot.issued, mtime)
 
 
+def signposts(description: Description, path: str) -> list[links.Link]:
+    """A document's typed links: its thing's classes and the licences of its facts."""
+    return kinds.document(
+        context.base(),
+        path,
+        kinds.thing_types(description.graph, description.subject),
+        in_graph(description.graph),
+    )
+
+
 def render(description: Description, fmt: Format, path: str, *, listing: bool = False) -> bytes:
     """A document's body in one format: a page from the templates, or serialized RDF."""
     if fmt.key == "html":
         template = "resource-incoming.html" if listing else "resource.html"
         values: dict[str, Any] = page_context(description, path, context.base())
+        # Read by the signposting partial of every page: the same links and triples.
+        g.signposts = signposts(description, path)
+        g.jsonld = embedded.jsonld(description.graph, context.namespaces().prefixes())
         return render_template(template, **values).encode("utf-8")
     data = description.graph.serialize(format=fmt.serializer, encoding="utf-8")
     return data
 
 
 def link_header(base: str, path: str) -> str:
-    """The Link header: every rendition, the thing to cite, the dataset and the licence."""
-    links = [
-        f'<{uris.document(base, path, f.extension)}>; rel="alternate"; type="{f.media_type}"'
-        for f in DOCUMENT_FORMATS
-    ]
-    links.append(f'<{uris.thing(base, path)}>; rel="cite-as"')
-    links.append(f'<{base}doc/dataset>; rel="describedby"')
-    links.append(f'<{OGL}>; rel="license"')
-    return ", ".join(links)
+    """The Link header of a document rendered without its description at hand."""
+    return links.header(kinds.document(base, path, [], [URIRef(OGL)]))
 
 
-def prepared(body: bytes, path: str, when: datetime) -> Rendered:
+def prepared(body: bytes, path: str, when: datetime, description: Description) -> Rendered:
     """A rendered body with the validators and headers every response carrying it repeats."""
     etag = body_etag(body, context.snapshot().etag_seed)
-    return Rendered(body, etag=etag, link=link_header(context.base(), path), modified=when)
+    link = links.header(signposts(description, path))
+    return Rendered(body, etag=etag, link=link, modified=when)
 
 
 def send(found: Rendered, fmt: Format, path: str) -> Response:

@@ -29,7 +29,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
-from lacs_ld.services.describe_terms import exists, expand
+from lacs_ld.services.describe.terms import exists, expand
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
@@ -119,7 +119,7 @@ def thing_document(path: str, fmt: Format) -> Response:
         description = Describer(context.store(), context.base()).describe(path, modified=when)
         if description is None:
             return not_found(path)
-        found = prepared(render(description, fmt, path), path, when)
+        found = prepared(render(description, fmt, path), path, when, description)
         cache().put(key, found)
     return send(found, fmt, path)
 
@@ -149,6 +149,6 @@ def incoming_document(path: str, fmt: Format) -> Response:
                 f"No page {page} of what links to {uris.thing(base, path)} through {name}.",
                 {"document": uris.document(base, path)},
             )
-        found = prepared(render(description, fmt, path, listing=True), path, when)
+        found = prepared(render(description, fmt, path, listing=True), path, when, description)
         cache().put(key, found)
     return send(found, fmt, path)

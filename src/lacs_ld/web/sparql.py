@@ -7,42 +7,19 @@ import json
 from flask import Blueprint, Response, render_template, request
 from werkzeug.exceptions import NotFound
 
-from lacs_ld.errors import NotAcceptable, QueryError
-from lacs_ld.formats import (
-    BY_EXTENSION,
-    BY_KEY,
-    BY_MEDIA_TYPE,
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
-    Format,
-)
+from lacs_ld.errors import NotAcceptable
+from lacs_ld.formats import BY_KEY, GRAPH_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.queries import examples
 from lacs_ld.services import sparql
-from lacs_ld.services.description_sd import service_description
+from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
-from lacs_ld.web.http import conditional
+from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.sparql_examples import editor_url, example_page
+from lacs_ld.web.sparql_formats import choose_format
 
 blueprint = Blueprint("sparql", __name__)
-# Names clients send in `format=` (SPARQLWrapper sends "xml" and "json" for every query form).
-GRAPH_ALIASES = {
-    "xml": "rdfxml",
-    "rdf": "rdfxml",
-    "json": "jsonld",
-    "json-ld": "jsonld",
-    "ttl": "turtle",
-    "n3": "turtle",
-    "nt": "ntriples",
-    "n-triples": "ntriples",
-}
-RESULT_ALIASES = {
-    "srj": "json",
-    "srx": "xml",
-    "sparql-results+json": "json",
-    "sparql-results+xml": "xml",
-    "text": "tsv",
-}
 DESCRIPTION_FORMATS = (*GRAPH_FORMATS, BY_KEY["html"])
 EDITOR_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -70,24 +47,9 @@ def endpoint() -> Response:
 
 
 def _result_format(operation: sparql.Operation, *, allow_editor: bool) -> Format:
-    offers = GRAPH_FORMATS if operation.form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS
-    if operation.format is not None:
-        wanted = operation.format.lower()
-        aliases = GRAPH_ALIASES if offers is GRAPH_FORMATS else RESULT_ALIASES
-        wanted = aliases.get(wanted, wanted)
-        found = BY_KEY.get(wanted) or BY_EXTENSION.get(wanted) or BY_MEDIA_TYPE.get(wanted)
-        if found is None or found not in offers:
-            names = ", ".join(f.key for f in offers)
-            raise QueryError(
-                f"format={operation.format!r} is not offered for this query; use one of: {names}"
-            )
-        return found
-    candidates = (*offers, BY_KEY["html"]) if allow_editor else offers
-    chosen = choose(request.accept_mimetypes, candidates)
-    if chosen is None:
-        types = ", ".join(f.media_type for f in offers)
-        raise NotAcceptable(f"this query can be answered as: {types}")
-    return chosen
+    return choose_format(
+        operation.form, operation.formats, request.accept_mimetypes, allow_page=allow_editor
+    )
 
 
 def _answer(operation: sparql.Operation, chosen: Format) -> Response:
@@ -102,6 +64,14 @@ def _answer(operation: sparql.Operation, chosen: Format) -> Response:
             own_dataset=operation.own_dataset,
         )
     )
+    if answer.stream is not None:
+        # Streamed as the worker sends it: no ETag (the body is not known in advance) and no
+        # compression pass that would read it whole first.
+        response = Response(answer.stream, content_type=chosen.content_type)
+        response.direct_passthrough = True
+        response.vary.add("Accept")
+        response.headers["Cache-Control"] = "no-store" if request.method == "POST" else "no-cache"
+        return response
     response = Response(answer.body, content_type=chosen.content_type)
     response.vary.add("Accept")
     if request.method == "POST":
@@ -117,11 +87,13 @@ def _description_or_editor() -> Response:
         raise NotAcceptable(f"the endpoint describes itself as: {types}")
     if chosen.key == "html":
         return _editor("")
-    graph = service_description(context.settings(), context.snapshot())
+    snapshot = context.snapshot()
+    graph = service_description(context.settings(), snapshot)
     body = graph.serialize(format=chosen.serializer, encoding="utf-8")
     response = Response(body, content_type=chosen.content_type)
     response.vary.add("Accept")
-    return conditional(response, seed=context.snapshot().etag_seed)
+    modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
+    return conditional(response, seed=snapshot.etag_seed, modified=modified)
 
 
 def _editor(query: str) -> Response:
@@ -132,7 +104,8 @@ def _editor(query: str) -> Response:
         "prefixes": context.namespaces().prefixes(),
         "examples": [{"title": e.title, "query": e.text} for e in examples()],
     }
-    body = render_template("sparql.html", config=json.dumps(config), examples=examples())
+    listed = [(e, editor_url(base, e)) for e in examples()]
+    body = render_template("sparql.html", config=json.dumps(config), examples=listed)
     response = Response(body, content_type=BY_KEY["html"].content_type)
     response.vary.add("Accept")
     response.headers["Content-Security-Policy"] = EDITOR_CSP
@@ -141,10 +114,15 @@ def _editor(query: str) -> Response:
 
 @blueprint.route("/query/<slug>", methods=["GET"])
 def example(slug: str) -> Response:
-    """An example query at a stable URL, answering in every results format."""
+    """An example query at a stable URL: a page for a browser, else every results format."""
     found = {e.slug: e for e in examples()}.get(slug)
     if found is None:
         raise NotFound(f"there is no example query named {slug!r}; see {context.base()}sparql")
     params = [("query", found.text), *request.args.items(multi=True)]
     operation = sparql.operation(params, None, context.base())
-    return _answer(operation, _result_format(operation, allow_editor=False))
+    chosen = _result_format(operation, allow_editor=True)
+    if chosen.key == "html":
+        answer = context.store().execute(QueryRequest(found.text, BY_KEY["json"]))
+        page = example_page(context.base(), found, answer)
+        return conditional(page, seed=context.snapshot().etag_seed)
+    return _answer(operation, chosen)

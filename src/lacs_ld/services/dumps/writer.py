@@ -25,7 +25,7 @@ from lacs_ld.services.dumps.release import (
     folder,
     read,
 )
-from lacs_ld.services.dumps.render import compress, render, split
+from lacs_ld.services.dumps.render import compress, render, triples_of
 from lacs_ld.services.dumps.specs import SPECS, Spec
 from lacs_ld.services.snapshot import Snapshot
 
@@ -68,13 +68,15 @@ def write(snapshot: Snapshot, out: Path) -> list[DumpFile]:
     out.mkdir(parents=True, exist_ok=True)
     quads = snapshot.dataset.read_text(encoding="utf-8").splitlines()
     prefixes = ProjectNamespaces(snapshot.base).prefixes()
-    by_part = split(quads, snapshot.base)
     made: list[DumpFile] = []
     cache: dict[tuple[tuple[str, ...], str], tuple[bytes, int]] = {}
+    lines: dict[tuple[str, ...], list[str]] = {}
     for spec in SPECS:
         key = (spec.graphs, spec.serializer)
         if key not in cache:
-            cache[key] = render(spec, quads, by_part, prefixes)
+            if spec.graphs not in lines:
+                lines[spec.graphs] = triples_of(quads, snapshot.base, spec.graphs)
+            cache[key] = render(spec, quads, lines[spec.graphs], prefixes)
         body, triples = cache[key]
         data = compress(body) if spec.compressed else body
         (out / spec.name).write_bytes(data)

@@ -1,0 +1,1 @@
+"""FAIR Signposting: the typed links every resource sends, in headers, linksets and HTML."""

@@ -1,0 +1,147 @@
+"""Whole answers streamed by a real server; an answer past the byte ceiling never looks whole."""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.query import Result
+
+from tests.conftest import REPO, TEST_BASE, free_port
+
+CEILING = 2 << 20
+EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
+ALL_TRIPLES = "CONSTRUCT WHERE { ?s ?p ?o }"
+
+
+def get(root: str, query: str, accept: str) -> http.client.HTTPResponse:
+    url = urllib.parse.urlsplit(root + "sparql?" + urllib.parse.urlencode({"query": query}))
+    connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=60)
+    connection.request("GET", f"{url.path}?{url.query}", headers={"Accept": accept})
+    return connection.getresponse()
+
+
+def test_select_everything_answers_every_row_within_the_default_limits(live_server: str) -> None:
+    counted = get(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv")
+    total = int(counted.read().decode().split()[-1])
+    assert total > 100_000
+    answer = get(live_server, EVERYTHING, "application/sparql-results+json")
+    assert answer.status == 200
+    body = answer.read()
+    assert len(json.loads(body)["results"]["bindings"]) == total
+    answer = get(live_server, EVERYTHING, "text/tab-separated-values")
+    assert answer.read().count(b"\n") == total + 1
+
+
+@pytest.fixture(scope="module")
+def small_ceiling_server(state_dir: Path) -> Iterator[str]:
+    """`lacs-ld serve --workers 2` with a 2 MiB answer ceiling."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
+    env.update(
+        LACS_LD_BASE_URI=TEST_BASE,
+        LACS_LD_STATE_DIR=str(state_dir),
+        LACS_LD_DATA_DIR=str(REPO / "data"),
+        LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
+        LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
+        LACS_LD_MAX_RESULT_BYTES=str(CEILING),
+    )
+    command = [sys.executable, "-m", "lacs_ld", "serve", "--workers", "2", "--port", str(port)]
+    process = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    root = f"http://127.0.0.1:{port}/lacs/"
+    deadline = time.monotonic() + 300
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(root + "health", timeout=5) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("lacs-ld serve did not start") from None
+                time.sleep(0.3)
+        yield root
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _csv_strict(body: bytes) -> object:
+    return list(csv.reader(io.StringIO(body.decode("utf-8", "replace")), strict=True))
+
+
+def _results(fmt: str, oxigraph: ox.QueryResultsFormat | None) -> list[Callable[[bytes], object]]:
+    parsers: list[Callable[[bytes], object]] = [
+        lambda body: list(Result.parse(io.BytesIO(body), format=fmt))  # type: ignore[arg-type]
+    ]
+    if oxigraph is not None:
+        parsers.append(lambda body: list(ox.parse_query_results(body, format=oxigraph)))
+    return parsers
+
+
+def _graph(fmt: str, oxigraph: ox.RdfFormat) -> list[Callable[[bytes], object]]:
+    return [
+        lambda body: Graph().parse(data=body, format=fmt),
+        lambda body: list(ox.parse(body, format=oxigraph)),
+    ]
+
+
+# Each format, with the parsers that must refuse a cut answer.
+CASES = {
+    "application/sparql-results+json": (
+        EVERYTHING,
+        [json.loads, *_results("json", ox.QueryResultsFormat.JSON)],
+    ),
+    "application/sparql-results+xml": (
+        EVERYTHING,
+        [ET.fromstring, *_results("xml", ox.QueryResultsFormat.XML)],
+    ),
+    "text/tab-separated-values": (EVERYTHING, _results("tsv", ox.QueryResultsFormat.TSV)),
+    "text/csv": (EVERYTHING, [_csv_strict]),
+    "text/turtle": (ALL_TRIPLES, _graph("turtle", ox.RdfFormat.TURTLE)),
+    "application/n-triples": (ALL_TRIPLES, _graph("nt", ox.RdfFormat.N_TRIPLES)),
+    "application/rdf+xml": (ALL_TRIPLES, [ET.fromstring, *_graph("xml", ox.RdfFormat.RDF_XML)]),
+    "application/ld+json": (ALL_TRIPLES, [json.loads, *_graph("json-ld", ox.RdfFormat.JSON_LD)]),
+}
+
+
+@pytest.mark.parametrize("accept", list(CASES))
+def test_an_answer_cut_at_the_ceiling_is_an_error_to_http_and_to_every_parser(
+    small_ceiling_server: str, accept: str
+) -> None:
+    query, parsers = CASES[accept]
+    answer = get(small_ceiling_server, query, accept)
+    assert answer.status == 200
+    assert answer.getheader("Transfer-Encoding") == "chunked"
+    with pytest.raises(http.client.IncompleteRead) as cut:
+        answer.read()
+    body = cut.value.partial
+    assert CEILING - (1 << 16) < len(body) < CEILING + 4096
+    assert f"larger than {CEILING} bytes".encode() in body[-600:]
+    for parse in parsers:
+        with pytest.raises(Exception) as refused:  # each parser has its own error
+            parse(body)
+        assert not isinstance(refused.value, AssertionError)
+
+
+def test_an_answer_under_the_ceiling_streams_whole(small_ceiling_server: str) -> None:
+    answer = get(small_ceiling_server, EVERYTHING + " LIMIT 6000", "text/tab-separated-values")
+    body = answer.read()
+    assert body.count(b"\n") == 6001
+    assert len(ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV).variables) == 3
