@@ -78,3 +78,17 @@ def test_generated_data_conforms_to_the_data_truth_shapes(built: Built) -> None:
         advanced=True,
     )
     assert conforms, text
+
+
+def test_the_125_visits_of_the_2022_to_2024_tables_are_named_by_their_first_day_on_site(
+    built: Built,
+) -> None:
+    graph = built.inspections
+    visits = [n for n in inspections(built) if "/visited-" in str(n)]
+    assert len(visits) == 125
+    assert len(inspections(built)) == 1041
+    for node in visits:
+        assert graph.value(node, DCTERMS.issued) is None
+        assert str(node).endswith(f"/visited-{graph.value(node, lacs('startDate'))}")
+        assert graph.value(node, lacs("theme")) is not None, node
+        assert "CSC_outcomes_and_enablers" in " ".join(graph.objects(node, DCTERMS.source)), node

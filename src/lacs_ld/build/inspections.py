@@ -20,13 +20,12 @@ from lacs_ld.build.reports import read_report_index, read_sif_pages
 from lacs_ld.build.scrapes import read_area_scrapes, read_ilacs_scrapes
 from lacs_ld.build.vocab import AREA_LABELS, GRADE_LABELS, LACS, concept, rel
 
-# The in-year tables for 2022-23 and 2023-24 give a visit's date but not when its letter was
-# published. The IRI contract puts the publication date in the IRI and the shapes require
-# dcterms:issued, so such visits are withheld (and counted) unless this is switched on.
-MINT_VISITS_WITHOUT_PUBLICATION_DATE = False
+# The in-year tables for 2022-23 and 2023-24 give a visit's first day on site but not when its
+# letter was published: such a visit's IRI date is "visited-" and that day (URI scheme, {date}).
 NO_PUBLICATION_DATE = (
-    "Ofsted's in-year table gives only the visit date; no source states when the letter was "
-    "published, so the date in this IRI is the visit date."
+    "Ofsted's in-year table gives the first day inspectors were on site but no source gives the "
+    "date the letter was published, so the IRI names the visit by that day (visited-YYYY-MM-DD) "
+    "and no dcterms:issued is stated."
 )
 
 RELABELLED_NOTE = (
@@ -76,7 +75,7 @@ def assign_iris(events: list[Event]) -> dict[str, Event]:
     """Relative IRI path -> event: {GSS}/{broad}/{date}, '-2' for a second report that day."""
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        date = event.issued or event.start or ""
+        date = event.issued or f"visited-{event.start}"
         groups[f"id/inspection/{event.authority.gss}/{event.broad}/{date}"].append(event)
     minted = {}
     for path, group in groups.items():
@@ -94,15 +93,14 @@ def reconciled(sources: Path, report: Reconciliation) -> dict[str, Event]:
         _file_under_authority_on_site(event, crosswalk, report)
     kept = []
     for event in events:
-        if event.issued or (event.start and MINT_VISITS_WITHOUT_PUBLICATION_DATE):
+        if event.issued or event.start:
             kept.append(event)
+            if not event.issued:
+                report.notes["visits published under their first day on site (visited-)"] += 1
             continue
         source = event.rows[0].split(" row ")[0]
-        reason = f"{event.label_framework}: no source gives its publication date"
-        report.reject(
-            source, reason, f"{event.authority.gss} {event.start}: {', '.join(event.rows)}"
-        )
-        report.notes["events withheld: publication date unknown"] += 1
+        reason = f"{event.label_framework}: no source gives its publication or visit date"
+        report.reject(source, reason, f"{event.authority.gss}: {', '.join(event.rows)}")
     return assign_iris(kept)
 
 
