@@ -8,8 +8,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
 from lacs_ld.namespaces import HYDRA, ProjectNamespaces
-from lacs_ld.services.describe_terms import curie, exists, expand
-from lacs_ld.services.describe_view import page_context
+from lacs_ld.services.describe.terms import curie, exists, expand
+from lacs_ld.services.describe.view import page_context
 from lacs_ld.services.resources import PAGE_SIZE, Describer
 from lacs_ld.store import Store
 from tests.conftest import TEST_BASE

@@ -192,14 +192,22 @@ def test_listing_page_shows_each_file_with_size_triples_and_checksum(
 ) -> None:
     response = get(client, f"{PREFIX}dumps/", Accept="text/html")
     assert response.status_code == 200 and response.mimetype == "text/html"
-    page = response.text
+    page = response.text.split('<table class="dumps', 1)[1]
     for file in release.files:
         row = re.search(rf">{re.escape(file.name)}</a>.*?</tr>", page, re.S)
         assert row, file.name
-        assert f">{file.size}<" in row.group(0)
+        assert f'title="{file.size:,} bytes"' in row.group(0)
+        assert re.search(r">[0-9.,]+ (bytes|kB|MB|GB)<", row.group(0)), row.group(0)
         assert file.sha256 in row.group(0)
         if file.is_rdf:
-            assert f">{file.triples}<" in row.group(0)
+            assert f">{file.triples:,}<" in row.group(0)
+
+
+def test_listing_page_recommends_one_download(client: FlaskClient) -> None:
+    page = get(client, f"{PREFIX}dumps/", Accept="text/html").text
+    recommended = page.split("Recommended download", 1)[1].split("</section>", 1)[0]
+    assert 'lacs-ld.ttl.gz" download>' in recommended
+    assert re.search(r"[0-9.]+ (kB|MB)", recommended)
 
 
 def test_listing_as_rdf_describes_every_distribution(

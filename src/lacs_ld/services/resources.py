@@ -18,18 +18,19 @@ from datetime import datetime
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Identifier
 
 from lacs_ld import queries, uris
 from lacs_ld.namespaces import HYDRA, ProjectNamespaces
-from lacs_ld.services.describe_model import Description, Incoming, Tally
-from lacs_ld.services.describe_paging import (
+from lacs_ld.services.describe.model import Description, Incoming, Tally
+from lacs_ld.services.describe.paging import (
     about_document,
     about_page,
     collection,
     state_paging,
     view_links,
 )
-from lacs_ld.services.describe_terms import (
+from lacs_ld.services.describe.terms import (
     bindings_for,
     display_query,
     exists,
@@ -84,7 +85,7 @@ class Describer:
         if incoming:
             page_text = queries.load("describe-incoming-page")
             shown.append(
-                display_query(page_text, {"this": subject, "p": incoming[0].via})
+                display_query(page_text, self._page_bindings(subject, incoming[0].via))
                 + f"LIMIT {self.page_size}\n"
             )
         about_document(graph, self.base, document, subject, path, modified)
@@ -138,10 +139,16 @@ class Describer:
         collection(graph, subject, found)
         view_links(graph, document, found, page)
         shown = (
-            display_query(queries.load("describe-incoming-page"), {"this": subject, "p": prop})
+            display_query(
+                queries.load("describe-incoming-page"), self._page_bindings(subject, prop)
+            )
             + f"LIMIT {self.page_size} OFFSET {(page - 1) * self.page_size}\n"
         )
         return Description(subject, document, graph, (found,), (shown,))
+
+    def _page_bindings(self, subject: URIRef, prop: URIRef) -> dict[str, Identifier]:
+        text = queries.load("describe-incoming-page")
+        return only_used(text, bindings_for(self.namespaces, this=subject, p=prop))
 
     def _graph(self) -> Graph:
         graph = Graph()
@@ -154,7 +161,7 @@ class Describer:
     ) -> Incoming:
         text = queries.load("describe-incoming-page")
         text += f"LIMIT {self.page_size} OFFSET {(page - 1) * self.page_size}\n"
-        rows = self.store.select(text, {"this": subject, "p": prop})
+        rows = self.store.select(text, self._page_bindings(subject, prop))
         subjects = tuple(r["s"] for r in rows if isinstance(r["s"], URIRef))
         summary = queries.load("describe-summary")
         links = queries.load("describe-governance-link")

@@ -10,8 +10,8 @@ from rdflib import URIRef
 
 from lacs_ld.formats import Format
 from lacs_ld.namespaces import OGL
-from lacs_ld.services.describe_model import Description
-from lacs_ld.services.describe_view import page_context
+from lacs_ld.services.describe.model import Description
+from lacs_ld.services.describe.view import page_context
 from lacs_ld.services.description.licences import in_graph
 from lacs_ld.web import context
 from lacs_ld.web.http import Prepared, body_etag, conditional, snapshot_time

@@ -29,7 +29,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
-from lacs_ld.services.describe_terms import exists, expand
+from lacs_ld.services.describe.terms import exists, expand
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error

@@ -33,6 +33,7 @@ LACS_TERMS = (
     "linkRule",
     "linkedClause",
     "governedBy",
+    "quotedFrom",
 )
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 

@@ -8,7 +8,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
-from lacs_ld.services.describe_reader import Term, View
+from lacs_ld.services.describe.reader import Term, View
 
 OA = "http://www.w3.org/ns/oa#"
 
@@ -37,6 +37,16 @@ def _authority(view: View) -> dict[str, Any]:
         if inc.via == lacs.inspectedAuthority:
             timeline = [view.summary(i) for i in inc.subjects]
     timeline.sort(key=lambda item: item["issued"], reverse=True)
+    own = view.label(s) + " — "
+    for item in timeline:  # on the authority's own page its name need not prefix every title
+        label = item["term"].label
+        if label.startswith(own):
+            label = label[len(own) :]
+        label = label.split(", published ", 1)[0]  # the date stands beside it
+        item["term"].label = label[:1].upper() + label[1:]
+        framework = item["framework"]
+        if framework is not None and framework.label.lower() == label.lower():
+            item["framework"] = None
     found["timeline"] = timeline
     found["region"] = view.terms(s, lacs.region)
     found["successors"] = [

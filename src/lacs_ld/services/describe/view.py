@@ -12,9 +12,9 @@ from rdflib.namespace import RDF
 
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS
-from lacs_ld.services.describe_extras import extras
-from lacs_ld.services.describe_model import Description
-from lacs_ld.services.describe_reader import View
+from lacs_ld.services.describe.extras import extras
+from lacs_ld.services.describe.model import Description
+from lacs_ld.services.describe.reader import View
 
 
 def page_context(description: Description, path: str, base: str) -> dict[str, Any]:

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from lacs_ld import uris
 from lacs_ld.namespaces import ProjectNamespaces
-from lacs_ld.services.describe_model import Description
-from lacs_ld.services.describe_terms import curie
+from lacs_ld.services.describe.model import Description
+from lacs_ld.services.describe.terms import curie
+from lacs_ld.services.describe.words import (
+    SHOWN_ABOVE,
+    long_date,
+    plain_words,
+    source_label,
+    words_for,
+)
 
 LABELS = (SKOS.prefLabel, RDFS.label, DCTERMS.title)
-HIDDEN = {RDFS.label, SKOS.prefLabel}
+HIDDEN = {RDFS.label, SKOS.prefLabel, RDF.type}
 
 
 @dataclass
@@ -32,6 +40,8 @@ class Term:
     slug: str = ""
     literal: bool = False
     language: str | None = None
+    datetime: str | None = None
+    title: str | None = None
 
 
 @dataclass
@@ -62,14 +72,51 @@ class View:
             for value in self.g.objects(node, prop):
                 if isinstance(value, Literal) and value.language in (None, "en"):
                     return str(value)
+        clause = self.one(node, self.lacs.linkedClause)
+        if clause is not None:
+            return self.link_label(node, clause)
         if isinstance(node, URIRef):
             text = str(node)
+            named = source_label(text)
+            if named:
+                return named
+            if not text.startswith(self.base):  # a page elsewhere: where it is, readably
+                return unquote(text.split("://", 1)[-1])
             local = text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
             return local or text
         return str(node)
 
+    def link_label(self, link: Node, clause: Node) -> str:
+        """A governance link as what it says: the clause, and how the link was made."""
+        method, rule = self.one(link, self.lacs.linkMethod), self.one(link, self.lacs.linkRule)
+        how = self.label(method) if method is not None else "linked"
+        if rule is not None:
+            how = f"derived by the rule {self.label(rule)}"
+        return f"{self.label(clause)} — {how.lower()}"
+
+    def property_label(self, prop: URIRef) -> str:
+        """A property in words: the ontology's label, else the words table, else its name split."""
+        own = self.one(prop, RDFS.label)
+        if isinstance(own, Literal):
+            return str(own)
+        words = words_for(prop, str(self.lacs))
+        if words is not None:
+            return words.label
+        return plain_words(self.label(prop))
+
+    def inverse_label(self, prop: URIRef) -> str:
+        """What links *here* through a property, in words: "Inspections of this authority"."""
+        words = words_for(prop, str(self.lacs))
+        if words is not None:
+            return words.inverse
+        return "Linking here as " + self.property_label(prop)
+
     def term(self, node: Node) -> Term:
         if isinstance(node, Literal):
+            if node.datatype == XSD.date:
+                return Term(long_date(str(node)), literal=True, datetime=str(node))
+            if node.datatype == XSD.boolean:
+                return Term("yes" if node.toPython() is True else "no", literal=True)
             return Term(str(node), literal=True, language=node.language)
         text = str(node)
         slug = text.rstrip("/").rsplit("/", 1)[-1]
@@ -83,18 +130,32 @@ class View:
         return str(value) if value is not None else ""
 
     def outgoing(self) -> list[Group]:
+        """The facts about the thing not already shown above them, by property, in words."""
         groups: dict[URIRef, Group] = {}
+        above = SHOWN_ABOVE.get(self.kind(), ())
         for prop, value in sorted(self.g.predicate_objects(self.d.subject)):
             if prop in HIDDEN or not isinstance(prop, URIRef):
                 continue
-            group = groups.setdefault(prop, Group(self.term(prop), curie(self.ns, prop)))
+            name = curie(self.ns, prop)
+            if name in above:
+                continue
+            heading = Term(self.property_label(prop), href=str(prop), iri=str(prop))
+            group = groups.setdefault(prop, Group(heading, name))
             group.values.append(self.term(value))
+        for group in groups.values():
+            group.values.sort(key=lambda t: t.label.lower())
         return sorted(groups.values(), key=lambda g: g.property.label.lower())
 
     def incoming(self) -> list[Group]:
+        """What links here, by property, each headed by the property's inverse in words."""
         found = []
+        above = SHOWN_ABOVE.get(self.kind() + " incoming", ())
         for inc in self.d.incoming:
-            group = Group(self.term(inc.via), curie(self.ns, inc.via), total=inc.total)
+            name = curie(self.ns, inc.via)
+            if name in above:
+                continue
+            heading = Term(self.inverse_label(inc.via), href=str(inc.via), iri=str(inc.via))
+            group = Group(heading, name, total=inc.total)
             group.list_url = inc.list_url
             if inc.page < inc.pages:
                 group.next_url = inc.page_url(inc.page + 1)
@@ -103,6 +164,7 @@ class View:
         return found
 
     def summary(self, node: Node) -> dict[str, Any]:
+        """What a list shows of one linking thing: its name, date, grade and text."""
         grade = self.one(node, self.lacs.overallJudgement)
         framework = self.one(node, self.lacs.framework)
         return {

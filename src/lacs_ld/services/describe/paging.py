@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS
 from lacs_ld.namespaces import HYDRA
-from lacs_ld.services.describe_model import Incoming
+from lacs_ld.services.describe.model import Incoming
 from lacs_ld.services.description.licences import in_graph
 
 

@@ -1,0 +1,1 @@
+"""Documents about things as people read them: their graph, paging, labels and view-models."""
