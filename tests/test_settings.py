@@ -103,3 +103,11 @@ def test_the_default_base_uri_follows_the_host_and_port() -> None:
     assert Settings.load(environ={"LACS_LD_HOST": "::1"}).base_uri == "http://[::1]:5000/"
     given = Settings.load({"port": 8123}, environ={"LACS_LD_BASE_URI": "https://x.example/"})
     assert given.base_uri == "https://x.example/"
+
+
+@pytest.mark.parametrize(
+    ("host", "base"), [("0.0.0.0", "http://127.0.0.1:8000/"), ("::", "http://[::1]:8000/")]
+)
+def test_a_wildcard_bind_address_derives_a_loopback_base_uri(host: str, base: str) -> None:
+    settings = Settings.load({"host": host, "port": "8000"}, environ={})
+    assert settings.base_uri == base

@@ -88,6 +88,7 @@ def _flag(value: str) -> bool:
 
 # The base URI a server answers at when none is set: its own host and port.
 DERIVED_BASE = "http://{host}:{port}/"
+WILDCARD_HOSTS = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
 
 # The commands that take settings; each setting lists the ones that use it.
 SERVE, PUBLISH, QUERY, DUMP, VALIDATE = "serve", "publish", "query", "dump", "validate"
@@ -339,7 +340,8 @@ class Settings:
         if unknown:
             raise SettingError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         for setting in derived:
-            host = values["host"]
+            # A wildcard bind address is not one a client can open: link to loopback instead.
+            host = WILDCARD_HOSTS.get(values["host"], values["host"])
             shown = f"[{host}]" if ":" in host else host
             values[setting.name] = parse_setting(
                 setting, DERIVED_BASE.format(host=shown, port=values["port"])
