@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lacs_ld.errors import PublishError
-from lacs_ld.services import dumps, statelock
+from lacs_ld.services import dumps, search, statelock
 from lacs_ld.services.build import build, sources_for
 from lacs_ld.services.progress import Progress
 from lacs_ld.services.progress import default as progress_default
@@ -156,6 +156,8 @@ class Publication:
             self.store.replace(snapshot.dataset)
             self.snapshot = snapshot
             self.verified = True
+        # The lists' and search's file, written once per snapshot and shared by all processes.
+        search.ensure(self.store, snapshot)
         self._start_checks()
 
     def _start_checks(self) -> None:

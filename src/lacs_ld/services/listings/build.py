@@ -62,10 +62,36 @@ def read_authorities(store: Store, base: str) -> dict[str, Record]:
     authorities: dict[str, Record] = {}
     for row in run(store, "list-authorities", base):
         current = authorities.setdefault(text(row, "authority"), {})
-        for key in ("label", "gss", "region", "type", "from", "to"):
+        for key in ("label", "gss", "dfe", "region", "type", "from", "to"):
             if not current.get(key):
                 current[key] = text(row, key)
+    _name_apart(authorities)
+    for row in run(store, "list-authority-replacements", base):
+        former, successor = text(row, "former"), text(row, "authority")
+        name = text(row, "label") or tail(former, "id/authority/")
+        _append(authorities.get(successor), "formerly", name)
+        _append(authorities.get(former), "became", authorities.get(successor, {}).get("label", ""))
     return authorities
+
+
+def _name_apart(authorities: dict[str, Record]) -> None:
+    """Each authority's name as a facet option; names shared by several get their years."""
+    names: dict[str, int] = {}
+    for info in authorities.values():
+        names[info.get("label", "")] = names.get(info.get("label", ""), 0) + 1
+    for iri, info in authorities.items():
+        name = info.get("label") or info.get("gss") or iri
+        if names.get(info.get("label", ""), 0) > 1:
+            start, end = info.get("from", "")[:4], info.get("to", "")[:4]
+            name += f" ({start} to {end})" if end else f" (from {start})" if start else ""
+        info["facet"] = name
+
+
+def _append(record: Record | None, key: str, name: str) -> None:
+    """Add a name to a record's sorted `; `-joined names, once."""
+    if record is not None and name:
+        names = {n for n in record.get(key, "").split("; ") if n} | {name}
+        record[key] = "; ".join(sorted(names))
 
 
 def read_inspections(store: Store, base: str) -> dict[str, Record]:
@@ -85,7 +111,7 @@ def inspection_items(
     for iri, info in inspections.items():
         authority = authorities.get(info["authority"], {})
         gss = authority.get("gss", "") or tail(info["authority"], "id/authority/")
-        terms.note("authority", gss, authority.get("label", gss))
+        terms.note("authority", gss, authority.get("facet", gss))
         framework_iri = terms.broad(info["framework"]) if info["framework"] else ""
         grade_slug = terms.scheme_slug("grade", info["grade"])
         per_authority.setdefault(info["authority"], []).append((info["issued"], info["grade"]))
@@ -105,6 +131,7 @@ def inspection_items(
                     "year": one(terms.note("year", year(info["issued"]), year(info["issued"]))),
                     "grade": one(grade_slug),
                     "authority": one(gss),
+                    "region": one(terms.scheme_slug("region", authority.get("region", ""))),
                 },
                 links={"authority": info["authority"]},
             )
@@ -138,6 +165,11 @@ def authority_items(
                     "grade": terms.concept_label(latest_grade) if latest_grade else "",
                     "latest": latest_date,
                     "inspections": str(len(per_authority.get(iri, []))),
+                    "dfe": info.get("dfe", ""),
+                    "formerly": info.get("formerly", ""),
+                    "became": info.get("became", ""),
+                    "from": info.get("from", ""),
+                    "to": info.get("to", ""),
                 },
                 facets={
                     "region": one(terms.scheme_slug("region", info.get("region", ""))),
