@@ -191,7 +191,7 @@ def test_authority_page_shows_inspection_history_with_grades(client: FlaskClient
 
 
 def test_quote_page_links_the_report_pdf_at_its_page(client: FlaskClient) -> None:
-    html = client.get("/lacs/doc/inspection/E08000025/sif/2016-11-25/quote/1.html").data.decode()
+    html = client.get("/lacs/doc/inspection/E08000025/sif/2016-11-25/quote/12.html").data.decode()
     assert "#page=17" in html
     assert "Clauses that govern it" in html
 
