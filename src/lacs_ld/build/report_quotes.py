@@ -204,8 +204,9 @@ def _add_quote(
     graph.add((iri, LACS.selector, selector))
     graph.add((selector, RDF.type, OA.TextQuoteSelector))
     graph.add((selector, OA.exact, Literal(quote.exact)))
-    graph.add((selector, OA.prefix, Literal(quote.prefix)))
-    graph.add((selector, OA.suffix, Literal(quote.suffix)))
+    for prop, context in ((OA.prefix, quote.prefix), (OA.suffix, quote.suffix)):
+        if context:  # none before the page's first word or after its last
+            graph.add((selector, prop, Literal(context)))
     facts = ReportFacts(
         inspection=quote.inspection,
         published=report["publication_date_from_filename"],
