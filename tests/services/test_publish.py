@@ -13,7 +13,7 @@ from flask import Flask
 from lacs_ld.errors import PublishError
 from lacs_ld.services import dumps
 from lacs_ld.services.build import build
-from lacs_ld.services.publish import Publication
+from lacs_ld.services.publish import Publication, current
 from lacs_ld.settings import Settings
 from lacs_ld.store import open_store
 from lacs_ld.store.loading import LoadedGraphs
@@ -100,3 +100,29 @@ def test_a_full_disk_while_publishing_keeps_the_previous_snapshot_current(
     assert (own_state.state_dir / "current").read_text() == before
     assert not list((own_state.state_dir / "snapshots").glob(".staging-*"))
     assert publication.snapshot is None
+
+
+def test_changed_data_under_the_same_version_gets_a_new_release_and_the_old_files_stay(
+    own_state: Settings, data_copy: Path
+) -> None:
+    before = current(own_state)
+    old_files = {p.name: p.read_bytes() for p in (before.directory / "dumps").iterdir()}
+    target = data_copy / "generated" / "authorities.ttl"
+    text = target.read_text()
+    assert '"Birmingham" ;' in text
+    target.write_text(text.replace('"Birmingham" ;', '"Birmingham City" ;', 1))
+    after = build(make_settings(own_state.state_dir, data_dir=data_copy))
+    assert after.version == before.version and after.issued == before.issued
+    assert after.release != before.release
+    assert after.release.startswith(f"{before.version}-{before.issued}-")
+    assert {p.name: p.read_bytes() for p in (before.directory / "dumps").iterdir()} == old_files
+
+
+def test_the_same_content_keeps_its_release_id(own_state: Settings, data_copy: Path) -> None:
+    before = current(own_state)
+    (data_copy / "curated" / "quotes.ttl").write_text(
+        (data_copy / "curated" / "quotes.ttl").read_text() + "\n# a comment changes no triple\n"
+    )
+    after = build(make_settings(own_state.state_dir, data_dir=data_copy))
+    assert after.key != before.key
+    assert after.release == before.release

@@ -41,7 +41,8 @@ def pointer(settings: Settings, name: str = "current") -> Path:
 def promote(settings: Settings, snapshot: Snapshot) -> None:
     """Make a validated snapshot the current one (atomic rename); the old one becomes previous.
 
-    Old snapshots beyond a few are pruned, never the current or the previous one.
+    Old snapshots beyond a few are pruned, never the current, the previous or the one a
+    server names in `{state_dir}/serving`.
     """
     with statelock.publishing(settings.state_dir):
         try:
@@ -53,7 +54,10 @@ def promote(settings: Settings, snapshot: Snapshot) -> None:
             raise PublishError(
                 f"cannot record the current snapshot: {exc.strerror or exc}"
             ) from exc
-        keep = {snapshot.key, old or "", _key(pointer(settings, "previous")) or ""}
+        # Never prune what is current, previous, or still being served by a running server.
+        keep = {snapshot.key, old or ""} | {
+            _key(pointer(settings, name)) or "" for name in ("previous", "serving")
+        }
         keep.add(_key(pointer(settings, "serving")) or "")  # what a running server serves
         statelock.prune(settings.state_dir / "snapshots", keep)
 

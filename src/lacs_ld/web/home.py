@@ -20,6 +20,7 @@ from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
 from lacs_ld.web.signposting import embedded
+from lacs_ld.web.signposting.memo import remember
 from lacs_ld.web.sparql_examples import editor_url
 
 blueprint = Blueprint("home", __name__)
@@ -71,7 +72,10 @@ def home() -> Response:
         for example in queries.examples()
     ]
     # The page's own triples, embedded as JSON-LD by the signposting partial.
-    g.jsonld = embedded.jsonld(home_graph(rows, base, snapshot), context.namespaces().prefixes())
+    prefixes = context.namespaces().prefixes()
+    g.jsonld = remember(
+        "home json-ld", lambda: embedded.jsonld(home_graph(rows, base, snapshot), prefixes)
+    )
     body = render_template(
         "home.html",
         counts=rows,

@@ -1,49 +1,22 @@
-"""The `lacs-ld` command: serve, validate, query, publish, build-data, dump."""
+"""The `lacs-ld` command group and its commands: serve, validate, query, publish, build-data, dump."""
 
 from __future__ import annotations
 
 import logging
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from lacs_ld.errors import LacsError, PublishError, SettingError
-from lacs_ld.settings import SETTINGS_TABLE, Settings
-
-
-def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """One click option per row of the settings table (the environment variable is the fallback)."""
-    for setting in reversed(SETTINGS_TABLE):
-        command = click.option(
-            setting.flag,
-            setting.name,
-            default=None,
-            help=f"{setting.help} [env {setting.env}; default {setting.default!r}]",
-        )(command)
-    return command
-
-
-def load_settings(**given: Any) -> Settings:
-    try:
-        return Settings.load(given)
-    except SettingError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
-
-
-def fail(exc: LacsError, code: int = 1) -> None:
-    click.echo(f"error: {exc.message}", err=True)
-    if exc.detail:
-        click.echo(exc.detail, err=True)
-    sys.exit(code)
+from lacs_ld.cli.options import fail, load_settings, settings_options
+from lacs_ld.errors import LacsError, PublishError
+from lacs_ld.settings import DUMP, PUBLISH, QUERY, SERVE, VALIDATE
 
 
 @click.group()
-@click.version_option(package_name="lacs-ld")
+@click.version_option(package_name="lacs-ld", prog_name="lacs-ld")
 def main() -> None:
     """Linked data for Ofsted's inspections of English local authority children's services."""
     logging.basicConfig(
@@ -52,7 +25,7 @@ def main() -> None:
 
 
 @main.command()
-@settings_options
+@settings_options(SERVE)
 def serve(**given: Any) -> None:
     """Publish the data (refusing invalid data) and serve it with gunicorn; SIGHUP re-publishes."""
     from lacs_ld.serving import serve as run_server
@@ -65,8 +38,8 @@ def serve(**given: Any) -> None:
 
 
 @main.command()
-@click.argument("directory", required=False, type=click.Path(path_type=Path))
-@settings_options
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+@settings_options(VALIDATE)
 def validate(directory: Path | None, **given: Any) -> None:
     """Check DIRECTORY's Turtle (default: the data folder) against the bundled shapes."""
     from lacs_ld.services.build import sources_for, validate_sources
@@ -92,9 +65,13 @@ def validate(directory: Path | None, **given: Any) -> None:
     ),
     help="A readable table, or any results/graph format.",
 )
-@settings_options
+@settings_options(QUERY)
 def query(sparql: str, format_key: str, **given: Any) -> None:
-    """Run a SPARQL query against the published data."""
+    """Run a SPARQL query against the data last published from the state folder.
+
+    Relative IRIs resolve against the base URI that data was published under; nothing is
+    validated or rebuilt.
+    """
     from lacs_ld.services.query_cli import run_query
 
     settings = load_settings(**given)
@@ -105,7 +82,7 @@ def query(sparql: str, format_key: str, **given: Any) -> None:
 
 
 @main.command()
-@settings_options
+@settings_options(PUBLISH)
 def publish(**given: Any) -> None:
     """Validate and publish the data to the configured store (all-or-nothing)."""
     from lacs_ld.services.publish import Publication
@@ -161,7 +138,7 @@ def show_settings() -> None:
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
-@settings_options
+@settings_options(DUMP)
 def dump(out_dir: Path, **given: Any) -> None:
     """Write the downloads of the data (validated as for publishing) into OUT_DIR.
 
