@@ -37,7 +37,6 @@ def releases_served(server: Server, times: int = 12) -> set[str]:
 
 
 def bump_release(data: Path, version: str) -> str:
-    """A new version in the data; the start of the release id (which may add a content hash)."""
     (data / "release.json").write_text(json.dumps({"version": version, "issued": "2026-11-25"}))
     return f"{version}-2026-11-25"
 
@@ -182,7 +181,8 @@ def test_a_worker_restarting_after_an_outside_publish_serves_what_its_siblings_s
     server.process.send_signal(signal.SIGHUP)
     log_after(server, mark, f"published release {newer}")
     deadline = time.monotonic() + 60
-    while not all(release.startswith(newer) for release in releases_served(server)):
+    # A release id ends in a digest of its content: the version names its start.
+    while not all(served.startswith(newer + "-") for served in releases_served(server)):
         assert time.monotonic() < deadline, "the workers never all switched"
         time.sleep(0.5)
 
