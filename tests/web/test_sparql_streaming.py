@@ -34,7 +34,8 @@ def get(root: str, query: str, accept: str) -> Iterator[http.client.HTTPResponse
     url = urllib.parse.urlsplit(root + "sparql?" + urllib.parse.urlencode({"query": query}))
     connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=60)
     try:
-        connection.request("GET", f"{url.path}?{url.query}", headers={"Accept": accept})
+        headers = {"Accept": accept, "Connection": "close"}
+        connection.request("GET", f"{url.path}?{url.query}", headers=headers)
         with connection.getresponse() as response:
             yield response
     finally:
