@@ -43,7 +43,7 @@ class Headings(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.open:
-            self.found[-1] += data
+            self.found[-1] += " " + data
 
 
 def main(client: FlaskClient, path: str) -> str:
