@@ -114,3 +114,13 @@ def live_server(state_dir: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture
+def own_state(app: Flask, tmp_path: Path) -> Settings:
+    """A private state folder whose current snapshot is a copy of the published one."""
+    snapshot = app.extensions["lacs"].snapshot
+    state = tmp_path / "state"
+    shutil.copytree(snapshot.directory, state / "snapshots" / snapshot.key)
+    (state / "current").write_text(snapshot.key + "\n")
+    return make_settings(state)

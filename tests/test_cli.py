@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
-from tests.conftest import REPO, TEST_BASE
+import pytest
+from click.testing import CliRunner
+from flask import Flask
+
+from lacs_ld.cli import main
+from lacs_ld.settings import SETTINGS_TABLE
+from tests.conftest import REPO
 from tests.services.test_publish import break_shapes
+
+BUNDLED_SCHEMA = {
+    "LACS_LD_ONTOLOGY_DIR": str(REPO / "ontology"),
+    "LACS_LD_SHAPES_DIR": str(REPO / "shapes"),
+}
 
 
 def run(*args: str, cwd: Path = REPO, **env: str) -> subprocess.CompletedProcess[str]:
@@ -56,21 +70,100 @@ def test_serve_refuses_invalid_data_with_a_report(tmp_path: Path, data_copy: Pat
     assert "bad.ttl" in result.stderr and "line 1" in result.stderr
 
 
-def test_query_prints_a_readable_table(state_dir: Path) -> None:
-    query = (
-        "SELECT ?name WHERE { <id/authority/E08000025> "
-        "<http://www.w3.org/2000/01/rdf-schema#label> ?name }"
-    )
-    result = run("query", query, LACS_LD_STATE_DIR=str(state_dir), LACS_LD_BASE_URI=TEST_BASE)
+@pytest.fixture
+def published(app: Flask, tmp_path: Path) -> Path:
+    """A state folder holding a copy of the session's published snapshot."""
+    snapshot = app.extensions["lacs"].snapshot
+    state = tmp_path / "state"
+    shutil.copytree(snapshot.directory, state / "snapshots" / snapshot.key)
+    (state / "current").write_text(snapshot.key + "\n")
+    return state
+
+
+BIRMINGHAM = (
+    "SELECT ?name WHERE { <id/authority/E08000025> "
+    "<http://www.w3.org/2000/01/rdf-schema#label> ?name }"
+)
+
+
+def test_query_prints_a_readable_table(published: Path) -> None:
+    result = run("query", BIRMINGHAM, LACS_LD_STATE_DIR=str(published))
     assert result.returncode == 0, result.stderr
     assert '"Birmingham"' in result.stdout
     assert "(1 rows)" in result.stdout
 
 
-def test_query_with_a_syntax_error_exits_non_zero_with_the_position(tmp_path: Path) -> None:
-    result = run("query", "SELECT ?x WHERE { ?x }", LACS_LD_STATE_DIR=str(tmp_path))
+def test_query_reuses_the_published_snapshot_and_never_validates_or_writes_downloads(
+    published: Path, tmp_path: Path, app: Flask
+) -> None:
+    snapshot = app.extensions["lacs"].snapshot
+    before = max(p.stat().st_mtime_ns for p in (published / "snapshots").rglob("*"))
+    result = run(
+        "query",
+        BIRMINGHAM,
+        "--format",
+        "csv",
+        LACS_LD_STATE_DIR=str(published),
+        LACS_LD_DATA_DIR=str(tmp_path / "no-such-data"),
+        LACS_LD_BASE_URI="http://elsewhere.example/",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["name", "Birmingham"]
+    assert "validate" not in result.stderr and "downloads" not in result.stderr
+    assert [p.name for p in (published / "snapshots").iterdir()] == [snapshot.key]
+    for path in (published / "snapshots").rglob("*"):
+        assert path.stat().st_mtime_ns <= before, f"{path} was written"
+
+
+def test_query_before_anything_is_published_says_to_publish_first(tmp_path: Path) -> None:
+    result = run("query", BIRMINGHAM, LACS_LD_STATE_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert "nothing published yet" in result.stderr and "lacs-ld publish" in result.stderr
+
+
+def test_query_with_a_syntax_error_exits_non_zero_with_the_position(published: Path) -> None:
+    result = run("query", "SELECT ?x WHERE { ?x }", LACS_LD_STATE_DIR=str(published))
     assert result.returncode == 1
     assert "syntax error" in result.stderr and "1:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "takes", "refuses"),
+    [
+        ("serve", ["--port", "--workers", "--state-dir", "--skip-validation-cache"], []),
+        ("validate", ["--data-dir", "--shapes-dir"], ["--port", "--state-dir", "--backend"]),
+        ("query", ["--state-dir", "--max-result-bytes"], ["--port", "--data-dir", "--base-uri"]),
+        ("publish", ["--backend", "--skip-validation-cache"], ["--port", "--max-url-bytes"]),
+        ("dump", ["--state-dir", "--base-uri"], ["--port", "--sparql-query-url"]),
+    ],
+)
+def test_each_command_lists_only_the_settings_it_uses(
+    command: str, takes: list[str], refuses: list[str]
+) -> None:
+    help_text = CliRunner().invoke(main, [command, "--help"]).output
+    flags = set(re.findall(r"^  (--[a-z-]+)", help_text, re.M))
+    assert set(takes) <= flags, help_text
+    assert not flags & set(refuses), help_text
+    expected = {s.flag for s in SETTINGS_TABLE if command in s.commands}
+    assert expected <= flags
+
+
+def test_numbers_are_typed_and_a_word_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", "--port", "eighty", "--state-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "'eighty' is not a valid integer" in result.output
+    assert "--port INTEGER" in CliRunner().invoke(main, ["serve", "--help"]).output
+
+
+def test_skip_validation_cache_is_a_flag_without_a_value() -> None:
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert re.search(r"^  --skip-validation-cache\s+Always", help_text, re.M), help_text
+
+
+def test_version_names_the_installed_release() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"lacs-ld, version {version('lacs-ld')}\n"
 
 
 def test_build_data_reads_the_sources_folder_of_the_working_directory_by_default(
@@ -80,3 +173,35 @@ def test_build_data_reads_the_sources_folder_of_the_working_directory_by_default
     assert result.returncode == 2
     assert "'sources'" in result.stderr and "does not exist" in result.stderr
     assert (REPO / "sources" / "data-sources" / "README.md").is_file()
+
+
+def test_validate_reports_a_bad_literal_by_line_without_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "dates.ttl").write_text(
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n\n"
+        '<id/authority/E08000025> dcterms:modified "2009-13-45"^^xsd:date .\n'
+    )
+    result = run("validate", str(data), cwd=tmp_path, **BUNDLED_SCHEMA)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert (
+        "data/dates.ttl, line 4: <id/authority/E08000025> <http://purl.org/dc/terms/modified> "
+        '"2009-13-45"^^xsd:date: not a valid xsd:date'
+    ) in result.stderr
+
+
+def test_validate_shows_a_syntax_error_as_the_line_and_a_caret(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "broken.ttl").write_text("<id/x> <y> .\n")
+    result = run("validate", str(data), cwd=tmp_path, **BUNDLED_SCHEMA)
+    assert result.returncode == 1
+    assert "b'" not in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "data/broken.ttl, line 1, column 12: Turtle syntax error: . is not a valid RDF object"
+        in result.stderr
+    )
+    assert "\n    <id/x> <y> .\n               ^\n" in result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lacs_ld.errors import SettingError
-from lacs_ld.settings import SETTINGS_TABLE, Settings
+from lacs_ld.settings import COMMANDS, SETTINGS_TABLE, Settings, markdown_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 REQUIRED_ENV = {
@@ -71,11 +71,35 @@ def test_secrets_are_masked_when_settings_are_shown() -> None:
     assert "hunter2" not in caught.value.message
 
 
-def test_readme_settings_table_matches_the_settings_table() -> None:
+def test_readme_settings_table_is_the_generated_table() -> None:
     text = README.read_text()
-    rows = re.findall(
-        r"^\| `(LACS_LD_[A-Z_]+)` \| `([^`]*)` \| `(--[a-z-]+)` \| (.+?) \|$", text, re.M
-    )
-    documented = {env: (default, flag, help_) for env, default, flag, help_ in rows}
-    expected = {s.env: (s.default, s.flag, s.help) for s in SETTINGS_TABLE}
-    assert documented == expected
+    assert markdown_table() + "\n" in text, "regenerate the README's table with `lacs-ld settings`"
+    documented = re.findall(r"^\| `(LACS_LD_[A-Z_]+)` \|", text, re.M)
+    assert documented == [s.env for s in SETTINGS_TABLE]
+
+
+def test_every_setting_is_taken_by_a_command_and_typed_for_its_flag() -> None:
+    for setting in SETTINGS_TABLE:
+        assert setting.commands and set(setting.commands) <= set(COMMANDS), setting.name
+        assert setting.kind in ("text", "integer", "number", "folder", "flag", "choice")
+        assert (setting.kind == "choice") == bool(setting.choices), setting.name
+
+
+def test_folder_settings_are_made_absolute_against_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.load({"data_dir": "mine/data"}, environ={"LACS_LD_SHAPES_DIR": "../s"})
+    here = tmp_path.resolve()
+    assert settings.data_dir == here / "mine" / "data"
+    assert settings.shapes_dir == here.parent / "s"
+    assert settings.state_dir == here / "var"
+    assert settings.ontology_dir == here / "ontology"
+    assert settings.with_(state_dir=settings.state_dir).state_dir == here / "var"
+
+
+def test_the_default_base_uri_follows_the_host_and_port() -> None:
+    assert Settings.load({"port": 8123}, environ={}).base_uri == "http://127.0.0.1:8123/"
+    assert Settings.load(environ={"LACS_LD_HOST": "::1"}).base_uri == "http://[::1]:5000/"
+    given = Settings.load({"port": 8123}, environ={"LACS_LD_BASE_URI": "https://x.example/"})
+    assert given.base_uri == "https://x.example/"

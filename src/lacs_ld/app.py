@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 from importlib import import_module
 
 from flask import Flask
 
 from lacs_ld.namespaces import ProjectNamespaces
-from lacs_ld.services.publish import Publication, current
+from lacs_ld.services.publish import Publication, current, verified
 from lacs_ld.settings import Settings
 from lacs_ld.store import open_store
 from lacs_ld.web import BLUEPRINTS
@@ -20,11 +18,16 @@ from lacs_ld.web.http import BasePath, register_http_hygiene
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings | None = None, *, load_current: bool = False) -> Flask:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    load_current: bool = False,
+    snapshot_key: str | None = None,
+) -> Flask:
     """A ready service: the data published (or a PublishError raised) before the first request.
 
-    Server processes started by a supervisor pass `load_current` to serve the snapshot the
-    supervisor last validated instead of publishing again.
+    Server processes started by a supervisor pass `snapshot_key`, the snapshot their siblings
+    serve, instead of publishing (`load_current`: the one `lacs-ld publish` last wrote).
     """
     settings = settings or Settings.load()
     app = Flask(__name__)
@@ -32,7 +35,9 @@ def create_app(settings: Settings | None = None, *, load_current: bool = False) 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     publication = Publication(settings, open_store(settings))
-    if load_current:
+    if snapshot_key is not None:
+        publication.activate(verified(settings, snapshot_key))
+    elif load_current:
         publication.activate(current(settings))
     else:
         publication.publish()
@@ -45,15 +50,3 @@ def create_app(settings: Settings | None = None, *, load_current: bool = False) 
         module = import_module(f"lacs_ld.web.{name}")
         app.register_blueprint(module.blueprint)
     return app
-
-
-def reload_on_sighup(publication: Publication) -> None:
-    """SIGHUP re-publishes the data folder; invalid data leaves the previous snapshot served."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-
-    def handler(signum: int, frame: object) -> None:
-        ok, message = publication.reload()
-        (log.info if ok else log.error)("SIGHUP: %s", message)
-
-    signal.signal(signal.SIGHUP, handler)

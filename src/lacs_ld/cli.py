@@ -12,19 +12,43 @@ from typing import Any
 import click
 
 from lacs_ld.errors import LacsError, PublishError, SettingError
-from lacs_ld.settings import SETTINGS_TABLE, Settings
+from lacs_ld.settings import (
+    DUMP,
+    PUBLISH,
+    QUERY,
+    SERVE,
+    SETTINGS_TABLE,
+    VALIDATE,
+    Settings,
+)
+
+CLICK_TYPES: dict[str, click.ParamType] = {
+    "text": click.STRING,
+    "integer": click.INT,
+    "number": click.FLOAT,
+    "folder": click.Path(file_okay=False),
+}
 
 
-def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """One click option per row of the settings table (the environment variable is the fallback)."""
-    for setting in reversed(SETTINGS_TABLE):
-        command = click.option(
-            setting.flag,
-            setting.name,
-            default=None,
-            help=f"{setting.help} [env {setting.env}; default {setting.default!r}]",
-        )(command)
-    return command
+def settings_options(command: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """One option per setting the command uses (the environment variable is the fallback)."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        for setting in reversed(SETTINGS_TABLE):
+            if command not in setting.commands:
+                continue
+            shown = f"[env {setting.env}; default {setting.default or 'empty'}]"
+            kwargs: dict[str, Any] = {"default": None, "help": f"{setting.help} {shown}"}
+            if setting.kind == "flag":
+                kwargs["is_flag"] = True
+            elif setting.kind == "choice":
+                kwargs["type"] = click.Choice(setting.choices)
+            else:
+                kwargs["type"] = CLICK_TYPES[setting.kind]
+            function = click.option(setting.flag, setting.name, **kwargs)(function)
+        return function
+
+    return decorate
 
 
 def load_settings(**given: Any) -> Settings:
@@ -43,7 +67,7 @@ def fail(exc: LacsError, code: int = 1) -> None:
 
 
 @click.group()
-@click.version_option(package_name="lacs-ld")
+@click.version_option(package_name="lacs-ld", prog_name="lacs-ld")
 def main() -> None:
     """Linked data for Ofsted's inspections of English local authority children's services."""
     logging.basicConfig(
@@ -52,29 +76,21 @@ def main() -> None:
 
 
 @main.command()
-@settings_options
+@settings_options(SERVE)
 def serve(**given: Any) -> None:
-    """Publish the data (refusing invalid data) and serve it; SIGHUP re-publishes."""
+    """Publish the data (refusing invalid data) and serve it with gunicorn; SIGHUP re-publishes."""
+    from lacs_ld.serving import serve as run_server
+
     settings = load_settings(**given)
     try:
-        if settings.workers > 1:
-            from lacs_ld.serving import serve_with_gunicorn
-
-            serve_with_gunicorn(settings)
-            return
-        from lacs_ld.app import create_app, reload_on_sighup
-
-        app = create_app(settings)
+        run_server(settings)
     except PublishError as exc:
         fail(exc)
-        return
-    reload_on_sighup(app.extensions["lacs"])
-    app.run(host=settings.host, port=settings.port, threaded=True, use_reloader=False)
 
 
 @main.command()
-@click.argument("directory", required=False, type=click.Path(path_type=Path))
-@settings_options
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+@settings_options(VALIDATE)
 def validate(directory: Path | None, **given: Any) -> None:
     """Check DIRECTORY's Turtle (default: the data folder) against the bundled shapes."""
     from lacs_ld.services.build import sources_for, validate_sources
@@ -100,9 +116,13 @@ def validate(directory: Path | None, **given: Any) -> None:
     ),
     help="A readable table, or any results/graph format.",
 )
-@settings_options
+@settings_options(QUERY)
 def query(sparql: str, format_key: str, **given: Any) -> None:
-    """Run a SPARQL query against the published data."""
+    """Run a SPARQL query against the data last published from the state folder.
+
+    Relative IRIs resolve against the base URI that data was published under; nothing is
+    validated or rebuilt.
+    """
     from lacs_ld.services.query_cli import run_query
 
     settings = load_settings(**given)
@@ -113,7 +133,7 @@ def query(sparql: str, format_key: str, **given: Any) -> None:
 
 
 @main.command()
-@settings_options
+@settings_options(PUBLISH)
 def publish(**given: Any) -> None:
     """Validate and publish the data to the configured store (all-or-nothing)."""
     from lacs_ld.services.publish import Publication
@@ -169,7 +189,7 @@ def show_settings() -> None:
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
-@settings_options
+@settings_options(DUMP)
 def dump(out_dir: Path, **given: Any) -> None:
     """Write the downloads of the data (validated as for publishing) into OUT_DIR.
 

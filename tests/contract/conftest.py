@@ -25,8 +25,9 @@ BACKENDS = ("embedded", "remote")
 class OxigraphServer:
     """`oxigraph serve` on a loopback port and a private folder; stop and start it again."""
 
-    def __init__(self, location: Path) -> None:
+    def __init__(self, location: Path, *, union: bool = True) -> None:
         self.location = location
+        self.union = union
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -42,7 +43,7 @@ class OxigraphServer:
             str(self.location),
             "--bind",
             f"127.0.0.1:{self.port}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if self.union else []),
             "--timeout-s",
             "30",
         ]

@@ -1,6 +1,9 @@
-"""Lists: page parsing, facet counting and the catalogue built from the published snapshot."""
+"""Lists: page parsing, facet counting, and pages read from the snapshot's file."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -8,14 +11,20 @@ from flask import Flask
 from lacs_ld.services.listings import (
     PAGE_SIZE,
     SPECS,
-    CatalogueCache,
+    Catalogue,
     Facet,
     Item,
     ListingError,
+    ListReader,
     PageNotFound,
+    build,
     facet_counts,
+    matches,
     parse_page,
 )
+from lacs_ld.services.publish import Publication
+from lacs_ld.services.search import ensure, open_artefact
+from lacs_ld.services.snapshot import Snapshot
 
 
 @pytest.mark.parametrize("raw", ["0", "-1", "abc", "1.5", "99999999999", "\u0661", " "])
@@ -48,39 +57,100 @@ def test_facet_counts_leave_out_their_own_filter() -> None:
 
 
 @pytest.fixture(scope="module")
-def catalogue(app: Flask):  # type: ignore[no-untyped-def]
-    publication = app.extensions["lacs"]
-    return CatalogueCache().get(publication.store, publication.snapshot)
+def publication(app: Flask) -> Publication:
+    found: Publication = app.extensions["lacs"]
+    return found
 
 
-def test_catalogue_is_cached_per_snapshot(app: Flask) -> None:
-    publication = app.extensions["lacs"]
-    cache = CatalogueCache()
-    first = cache.get(publication.store, publication.snapshot)
-    assert cache.get(publication.store, publication.snapshot) is first
-    assert first.key == publication.snapshot.key
+@pytest.fixture(scope="module")
+def lists(publication: Publication) -> ListReader:
+    assert publication.snapshot is not None
+    return open_artefact(publication.store, publication.snapshot).lists
 
 
-def test_every_list_has_rows_and_pages(catalogue) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def catalogue(publication: Publication) -> Catalogue:
+    assert publication.snapshot is not None
+    return build(publication.store, publication.snapshot)
+
+
+def test_every_list_has_rows_and_pages(lists: ListReader, catalogue: Catalogue) -> None:
     for name in SPECS:
-        page = catalogue.page(name, {})
+        page = lists.page(name, {})
         assert page.total == len(catalogue.items[name]) > 0
         assert len(page.items) == min(PAGE_SIZE, page.total)
         with pytest.raises(PageNotFound):
-            catalogue.page(name, {}, page=page.pages + 1)
+            lists.page(name, {}, page=page.pages + 1)
 
 
-def test_filters_narrow_and_unknown_values_are_refused(catalogue) -> None:  # type: ignore[no-untyped-def]
-    page = catalogue.page("quotes", {"topic": "elective-home-education"})
-    assert 0 < page.total < len(catalogue.items["quotes"])
-    assert all("elective-home-education" in i.facets["topic"] for i in page.matching)
+def test_filters_narrow_and_unknown_values_are_refused(lists: ListReader) -> None:
+    page = lists.page("quotes", {"topic": "elective-home-education"})
+    assert 0 < page.total < lists.page("quotes", {}).total
+    assert all("elective-home-education" in i.facets["topic"] for i in page.everything())
     with pytest.raises(ListingError):
-        catalogue.page("quotes", {"topic": "no-such-topic"})
+        lists.page("quotes", {"topic": "no-such-topic"})
     with pytest.raises(ListingError):
-        catalogue.page("quotes", {}, sort="sideways")
+        lists.page("quotes", {}, sort="sideways")
 
 
-def test_sorts_order_the_rows(catalogue) -> None:  # type: ignore[no-untyped-def]
-    newest = catalogue.page("inspections", {}, sort="newest").matching
+def test_sorts_order_the_rows(lists: ListReader) -> None:
+    newest = lists.page("inspections", {}, sort="newest").everything()
     dates = [i.fields["date"] for i in newest]
     assert dates == sorted(dates, reverse=True)
+
+
+FILTERED = [
+    ("authorities", {}, None, 1),
+    ("authorities", {"region": "london", "status": "live"}, "name", 1),
+    ("inspections", {"grade": "inadequate"}, "oldest", 2),
+    ("inspections", {"grade": "good", "year": "2016", "framework": "sif"}, None, 1),
+    ("quotes", {"topic": "elective-home-education", "year": "2016"}, "authority", 1),
+    ("quotes", {}, "newest", 3),
+    ("guidance", {"type": "guidance"}, "title", 1),
+]
+
+
+@pytest.mark.parametrize(("name", "filters", "sort", "number"), FILTERED)
+def test_pages_from_the_file_equal_filtering_the_rows_in_memory(
+    lists: ListReader,
+    catalogue: Catalogue,
+    name: str,
+    filters: dict[str, str],
+    sort: str | None,
+    number: int,
+) -> None:
+    spec = SPECS[name]
+    chosen = spec.sort(sort)
+    ordered = sorted(catalogue.items[name], key=chosen.order, reverse=chosen.reverse)
+    matching = [i for i in ordered if matches(i, filters)]
+    page = lists.page(name, filters, page=number, sort=sort)
+    assert page.total == len(matching)
+    shown = matching[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    assert [i.iri for i in page.items] == [i.iri for i in shown]
+    assert page.items == shown
+    expected = facet_counts(spec.facets, catalogue.items[name], filters, catalogue.labels)
+    assert page.facets == expected
+
+
+def test_the_file_is_written_once_and_on_first_use_for_an_older_snapshot(
+    publication: Publication, tmp_path: Path
+) -> None:
+    snapshot = publication.snapshot
+    assert snapshot is not None
+    written = ensure(publication.store, snapshot)
+    before = written.stat().st_mtime_ns
+    assert ensure(publication.store, snapshot) == written
+    assert written.stat().st_mtime_ns == before
+    # A snapshot published before the file existed gets one when it is first served.
+    older = tmp_path / snapshot.key
+    shutil.copytree(snapshot.directory, older, ignore=shutil.ignore_patterns("artefacts"))
+    copy = Snapshot.read(older)
+    assert copy is not None
+    lists = open_artefact(publication.store, copy).lists
+    assert (
+        lists.page("authorities", {}).total
+        == open_artefact(publication.store, snapshot).lists.page("authorities", {}).total
+    )
+    assert [p.name for p in (older / "artefacts").iterdir() if not p.name.startswith(".")] == [
+        written.name
+    ]

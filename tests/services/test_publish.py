@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import re
 from pathlib import Path
 
@@ -9,8 +11,12 @@ import pytest
 from flask import Flask
 
 from lacs_ld.errors import PublishError
+from lacs_ld.services import dumps
 from lacs_ld.services.build import build
+from lacs_ld.services.publish import Publication, current
 from lacs_ld.settings import Settings
+from lacs_ld.store import open_store
+from lacs_ld.store.loading import LoadedGraphs
 from tests.conftest import TEST_BASE, make_settings
 
 COUNT_AUTHORITIES = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <%sdef/lacs#LocalAuthority> }"
@@ -66,3 +72,57 @@ def test_failed_reload_keeps_serving_the_previous_snapshot(
     assert publication.store.select(query)[0]["n"] == served
     client = app.test_client()
     assert client.get("/lacs/health").json["release"] == before.release
+
+
+def _full_disk(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device", "dataset.nq")
+
+
+@pytest.mark.parametrize("where", ["snapshot", "downloads"])
+def test_a_full_disk_while_publishing_keeps_the_previous_snapshot_current(
+    own_state: Settings, data_copy: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    before = (own_state.state_dir / "current").read_text()
+    (data_copy / "release.json").write_text(
+        json.dumps({"version": "9.9.9", "issued": "2026-12-01"})
+    )
+    if where == "snapshot":
+        monkeypatch.setattr(LoadedGraphs, "write_nquads", _full_disk)
+    else:
+        monkeypatch.setattr(dumps, "write", _full_disk)
+    settings = make_settings(own_state.state_dir, data_dir=data_copy)
+    publication = Publication(settings, open_store(settings))
+    with pytest.raises(PublishError) as caught:
+        publication.publish()
+    assert "No space left on device" in caught.value.message
+    ok, message = publication.reload()
+    assert not ok and "No space left on device" in message
+    assert (own_state.state_dir / "current").read_text() == before
+    assert not list((own_state.state_dir / "snapshots").glob(".staging-*"))
+    assert publication.snapshot is None
+
+
+def test_changed_data_under_the_same_version_gets_a_new_release_and_the_old_files_stay(
+    own_state: Settings, data_copy: Path
+) -> None:
+    before = current(own_state)
+    old_files = {p.name: p.read_bytes() for p in (before.directory / "dumps").iterdir()}
+    target = data_copy / "generated" / "authorities.ttl"
+    text = target.read_text()
+    assert '"Birmingham" ;' in text
+    target.write_text(text.replace('"Birmingham" ;', '"Birmingham City" ;', 1))
+    after = build(make_settings(own_state.state_dir, data_dir=data_copy))
+    assert after.version == before.version and after.issued == before.issued
+    assert after.release != before.release
+    assert after.release.startswith(f"{before.version}-{before.issued}-")
+    assert {p.name: p.read_bytes() for p in (before.directory / "dumps").iterdir()} == old_files
+
+
+def test_the_same_content_keeps_its_release_id(own_state: Settings, data_copy: Path) -> None:
+    before = current(own_state)
+    (data_copy / "curated" / "quotes.ttl").write_text(
+        (data_copy / "curated" / "quotes.ttl").read_text() + "\n# a comment changes no triple\n"
+    )
+    after = build(make_settings(own_state.state_dir, data_dir=data_copy))
+    assert after.key != before.key
+    assert after.release == before.release

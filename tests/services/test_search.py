@@ -1,13 +1,15 @@
-"""Search: query parsing never passes syntax through; ranking and snippets on the real data."""
+"""Search: query parsing never passes syntax through; what people type finds what they mean."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 import pytest
 from flask import Flask
 
-from lacs_ld.services.listings import CatalogueCache, ListingError
-from lacs_ld.services.search import SearchIndex
-from lacs_ld.services.search_text import (
+from lacs_ld.services.listings import ListingError, ListReader
+from lacs_ld.services.search import SearchIndex, open_artefact
+from lacs_ld.services.search.text import (
     HIT_END,
     HIT_START,
     MAX_QUERY_CHARS,
@@ -15,6 +17,7 @@ from lacs_ld.services.search_text import (
     parse_query,
     split_highlights,
 )
+from tests.conftest import TEST_BASE
 
 HOSTILE = ['"', "*", "NEAR(", "OR OR", "((", "'; DROP TABLE x; --", "a AND", "^x", "col:x", "-x"]
 
@@ -44,7 +47,13 @@ def test_highlights_split_into_parts() -> None:
 @pytest.fixture(scope="module")
 def index(app: Flask) -> SearchIndex:
     publication = app.extensions["lacs"]
-    return SearchIndex(CatalogueCache().get(publication.store, publication.snapshot))
+    return open_artefact(publication.store, publication.snapshot).search
+
+
+@pytest.fixture(scope="module")
+def lists(app: Flask) -> ListReader:
+    publication = app.extensions["lacs"]
+    return open_artefact(publication.store, publication.snapshot).lists
 
 
 @pytest.mark.parametrize("text", [*HOSTILE, "x" * MAX_QUERY_CHARS])
@@ -79,3 +88,58 @@ def test_facets_filter_hits(index: SearchIndex) -> None:
     narrowed = index.search("home educated", {"year": year.value})
     assert narrowed.total == year.count
     assert all(year.value in h.doc.facets["year"] for h in narrowed.hits)
+
+
+def test_an_authority_s_name_finds_the_authority_first(index: SearchIndex) -> None:
+    results = index.search("Birmingham")
+    assert results.hits[0].doc.iri == TEST_BASE + "id/authority/E08000025"
+    assert results.hits[0].doc.kind == "authority"
+    kinds = {v.value for v in results.facets["type"]}
+    assert {"authority", "inspection", "quote"} <= kinds
+
+
+def test_an_authority_is_found_by_its_gss_code(index: SearchIndex) -> None:
+    results = index.search("E08000025")
+    assert [h.doc.iri for h in results.hits] == [TEST_BASE + "id/authority/E08000025"]
+
+
+def test_an_authority_is_found_by_the_name_of_the_council_it_replaced(
+    index: SearchIndex,
+) -> None:
+    # Bedfordshire (E10000001) was replaced by Bedford and Central Bedfordshire in 2009.
+    results = index.search("Bedfordshire", {"type": "authority"})
+    found = {h.doc.iri for h in results.hits}
+    assert TEST_BASE + "id/authority/E06000055" in found  # Bedford: no word of its name
+    assert results.hits[0].doc.heading == "Bedfordshire"  # the exact name comes first
+
+
+def test_inadequate_2023_finds_the_inadequate_inspections_of_2023(
+    index: SearchIndex, lists: ListReader
+) -> None:
+    results = index.search("inadequate 2023")
+    listed = lists.page("inspections", {"grade": "inadequate", "year": "2023"})
+    assert results.total == listed.total > 0
+    assert {h.doc.iri for h in results.hits} == {i.iri for i in listed.everything()}
+    assert all(h.doc.kind == "inspection" for h in results.hits)
+
+
+def test_inspections_are_found_by_authority_framework_and_year(index: SearchIndex) -> None:
+    results = index.search("Birmingham SIF 2016", {"type": "inspection"})
+    assert results.hits
+    assert all(h.doc.facets["year"] == ("2016",) for h in results.hits)
+    assert all(h.doc.facets["authority"] == ("E08000025",) for h in results.hits)
+
+
+def test_the_kind_facet_narrows_to_one_kind(index: SearchIndex) -> None:
+    everything = index.search("Leeds")
+    kinds = {v.value: v.count for v in everything.facets["type"]}
+    narrowed = index.search("Leeds", {"type": "inspection"})
+    assert narrowed.total == kinds["inspection"] < everything.total
+    assert {h.doc.kind for h in narrowed.hits} == {"inspection"}
+
+
+def test_equal_ranks_are_in_iri_order(index: SearchIndex) -> None:
+    hits = index.search("inadequate 2023").hits
+    for first, second in pairwise(hits):
+        if first.score == second.score:
+            assert first.doc.iri < second.doc.iri

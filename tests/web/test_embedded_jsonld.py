@@ -118,3 +118,16 @@ def test_json_in_a_script_cannot_end_the_element() -> None:
     escaped = escape(text)
     assert "</" not in escaped and "<!--" not in escaped
     assert json.loads(escaped) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "dumps/", "def/lacs", "def/shapes", "def/judgement", "def/judgement/inadequate"],
+)
+def test_other_pages_embed_the_graph_their_turtle_holds(client: FlaskClient, path: str) -> None:
+    html = client.get(f"/lacs/{path}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    from_html = Graph().parse(data=scripts(html)[0], format="json-ld")
+    turtle = client.get(f"/lacs/{path}", headers={"Accept": "text/turtle"})
+    assert turtle.mimetype == "text/turtle"
+    from_turtle = Graph().parse(data=turtle.get_data(), format="turtle")
+    assert len(from_html) > 0 and isomorphic(from_html, from_turtle)

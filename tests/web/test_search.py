@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from flask.testing import FlaskClient
-from rdflib import Graph
+from markupsafe import escape
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, RDFS
 
 from lacs_ld.namespaces import HYDRA
 from tests.conftest import TEST_BASE
@@ -84,3 +86,36 @@ def test_opensearch_description(client: FlaskClient) -> None:
     response = client.get("/lacs/opensearch.xml")
     assert response.mimetype == "application/opensearchdescription+xml"
     assert f"{TEST_BASE}search?q={{searchTerms}}" in response.get_data(as_text=True)
+
+
+def test_json_rdf_and_html_give_each_hit_the_same_heading_and_kind(client: FlaskClient) -> None:
+    args = {"q": "Birmingham"}
+    data = client.get("/lacs/search", query_string={**args, "format": "json"}).get_json()
+    page = client.get("/lacs/search", query_string=args, headers=HTML).get_data(as_text=True)
+    graph = Graph().parse(
+        data=client.get("/lacs/search", query_string={**args, "format": "ttl"}).get_data(),
+        format="turtle",
+    )
+    first = data["results"][0]
+    assert (first["type"], first["kind"], first["heading"]) == (
+        "authority",
+        "Local authority",
+        "Birmingham",
+    )
+    for hit in data["results"]:
+        member = URIRef(hit["iri"])
+        assert f'<a href="{hit["iri"]}">{escape(hit["heading"])}</a>' in page
+        assert str(graph.value(member, RDFS.label)) == hit["heading"]
+        assert str(graph.value(member, DCTERMS.type)) == hit["kind"]
+
+
+def test_inadequate_2023_answers_inspections_and_offers_the_kind_facet(
+    client: FlaskClient,
+) -> None:
+    data = client.get("/lacs/search?q=inadequate+2023&format=json").get_json()
+    assert data["total"] > 0
+    assert {r["type"] for r in data["results"]} == {"inspection"}
+    assert [f["value"] for f in data["facets"]["type"]] == ["inspection"]
+    page = client.get("/lacs/search?q=inadequate+2023", headers=HTML).get_data(as_text=True)
+    assert '<select id="facet-type" name="type">' in page
+    assert "Inspection (" in page

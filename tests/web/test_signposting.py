@@ -132,3 +132,15 @@ def test_linksets_of_unknown_resources_are_404_and_json_is_the_default(client: F
     assert client.get("/lacs/linkset/nothing-here").status_code == 404
     other = client.get("/lacs/linkset/doc/dataset", headers={"Accept": "text/html"})
     assert other.mimetype == "application/linkset+json"
+
+
+def test_the_datasets_linkset_holds_the_links_its_description_sends(client: FlaskClient) -> None:
+    sent = header_links(client.get("/lacs/doc/dataset.ttl"))
+    listed = json.loads(client.get("/lacs/linkset/doc/dataset").get_data())["linkset"][0]
+    in_linkset = {
+        (rel, target["href"], target.get("type", ""))
+        for rel, found in listed.items()
+        if rel != "anchor"
+        for target in found
+    }
+    assert {link for link in sent if link[0] != "alternate"} <= in_linkset

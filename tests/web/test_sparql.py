@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 
@@ -241,3 +242,23 @@ def test_busy_endpoint_answers_503_with_retry_after(client: FlaskClient) -> None
     assert response.status_code == 503
     assert response.headers["Retry-After"].isdigit()
     assert statuses == [503, 503]
+
+
+def test_an_example_for_a_browser_is_a_page_with_its_query_results_and_formats(
+    client: FlaskClient,
+) -> None:
+    example = examples()[0]
+    for accept in ("text/html", "text/html,application/xhtml+xml,*/*;q=0.8"):
+        response = client.get(f"/lacs/query/{example.slug}", headers={"Accept": accept})
+        assert response.status_code == 200
+        assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert html.escape(example.title) in page and html.escape(example.description) in page
+    assert html.escape(example.text.splitlines()[-1]) in page
+    assert page.count("<tr>") - 1 == example.expected_rows
+    for key in ("json", "xml", "csv", "tsv"):
+        assert f'href="{TEST_BASE}query/{example.slug}?format={key}"' in page
+    assert f'href="{TEST_BASE}sparql?query=' in page
+    as_csv = client.get(f"/lacs/query/{example.slug}", query_string={"format": "csv"})
+    assert as_csv.mimetype == "text/csv"
+    assert client.get(f"/lacs/query/{example.slug}").mimetype == "application/sparql-results+json"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -10,6 +11,7 @@ from rdflib.namespace import XSD
 from lacs_ld import queries, uris
 from lacs_ld.namespaces import CC_BY, OGL
 from lacs_ld.services.dumps import PARTS
+from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.store import Store
 
 # Candidates for void:exampleResource; only those present in the data are named.
@@ -20,6 +22,48 @@ EXAMPLES = (
     "guidance/ofsted-ehe-advice-2015",
     "document/spielman-ncas-2018",
 )
+
+
+@dataclass(frozen=True)
+class TripleCounts:
+    """The triples of one snapshot in its two scopes; every page and description states these.
+
+    The *dataset* is the data, vocabulary and shapes graphs: what the downloads hold and the
+    VoID/DCAT description counts. The *endpoint* holds those and `graph/meta` (the example
+    queries): what the Service Description's default graph and `COUNT(*)` over it count.
+    """
+
+    graphs: Mapping[str, int]
+
+    @property
+    def dataset(self) -> int:
+        return sum(self.graphs.get(name, 0) for name in PARTS)
+
+    @property
+    def endpoint(self) -> int:
+        return sum(self.graphs.values())
+
+    @property
+    def extra(self) -> int:
+        """Triples the endpoint holds beyond the dataset (the example queries)."""
+        return self.endpoint - self.dataset
+
+    def dataset_scope(self) -> str:
+        return (
+            f"{self.dataset:,} triples in the dataset: its data, vocabulary and shapes graphs, "
+            "as the downloads hold them"
+        )
+
+    def endpoint_scope(self) -> str:
+        return (
+            f"{self.endpoint:,} triples in the SPARQL endpoint: the dataset's "
+            f"{self.dataset:,} and the {self.extra:,} of graph/meta, the example queries"
+        )
+
+
+def triple_counts(snapshot: Snapshot) -> TripleCounts:
+    """The snapshot's triples per named graph, counted when it was written."""
+    return TripleCounts(dict(snapshot.graph_triples))
 
 
 def graph_triples(store: Store, base: str) -> dict[str, int]:

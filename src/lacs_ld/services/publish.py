@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lacs_ld.errors import PublishError
-from lacs_ld.services import dumps, statelock
+from lacs_ld.services import dumps, search, statelock
 from lacs_ld.services.build import build, sources_for
 from lacs_ld.services.progress import Progress
 from lacs_ld.services.progress import default as progress_default
@@ -41,7 +41,8 @@ def pointer(settings: Settings, name: str = "current") -> Path:
 def promote(settings: Settings, snapshot: Snapshot) -> None:
     """Make a validated snapshot the current one (atomic rename); the old one becomes previous.
 
-    Old snapshots beyond a few are pruned, never the current or the previous one.
+    Old snapshots beyond a few are pruned, never the current, the previous or the one a
+    server names in `{state_dir}/serving`.
     """
     with statelock.publishing(settings.state_dir):
         try:
@@ -53,7 +54,11 @@ def promote(settings: Settings, snapshot: Snapshot) -> None:
             raise PublishError(
                 f"cannot record the current snapshot: {exc.strerror or exc}"
             ) from exc
-        keep = {snapshot.key, old or "", _key(pointer(settings, "previous")) or ""}
+        # Never prune what is current, previous, or still being served by a running server.
+        keep = {snapshot.key, old or ""} | {
+            _key(pointer(settings, name)) or "" for name in ("previous", "serving")
+        }
+        keep.add(_key(pointer(settings, "serving")) or "")  # what a running server serves
         statelock.prune(settings.state_dir / "snapshots", keep)
 
 
@@ -126,6 +131,8 @@ class Publication:
     # Whether the served snapshot's files last matched its manifest (the health check reads it).
     verified: bool = False
     progress: Progress = field(default_factory=progress_default)
+    # Downloads whose bytes were checked against their checksum in this process.
+    intact_files: set[tuple[str, int, int, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -149,6 +156,8 @@ class Publication:
             self.store.replace(snapshot.dataset)
             self.snapshot = snapshot
             self.verified = True
+        # The lists' and search's file, written once per snapshot and shared by all processes.
+        search.ensure(self.store, snapshot)
         self._start_checks()
 
     def _start_checks(self) -> None:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from lacs_ld.errors import QueryError
+from lacs_ld.errors import PublishError, QueryError
 from lacs_ld.formats import BY_KEY, GRAPH_FORMATS, RESULT_FORMATS
-from lacs_ld.services.publish import Publication
+from lacs_ld.services.publish import current
 from lacs_ld.settings import Settings
 from lacs_ld.sparql_text import analyse
 from lacs_ld.store import QueryRequest, open_store
 
 
 def run_query(settings: Settings, sparql: str, format_key: str) -> str:
-    """Publish (or reuse the validated snapshot), then answer one query."""
+    """Answer one query from the snapshot last published: never validate or rebuild anything."""
+    try:
+        snapshot = current(settings)
+    except PublishError as exc:
+        hint = "; publish first with `lacs-ld publish` (or `lacs-ld serve`)"
+        raise PublishError(exc.message + hint) from None
+    settings = settings.with_(base_uri=snapshot.base, query_workers=1)
     form = analyse(sparql, settings.base_uri).form
     if form is None:
         raise QueryError("not a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE)")
@@ -22,10 +28,9 @@ def run_query(settings: Settings, sparql: str, format_key: str) -> str:
     if chosen not in allowed:
         names = ", ".join(f.key for f in allowed)
         raise QueryError(f"a {form} query answers in one of: table, {names}")
-    store = open_store(settings.with_(query_workers=1))
+    store = open_store(settings)
     try:
-        publication = Publication(settings, store)
-        publication.publish()
+        store.replace(snapshot.dataset)
         answer = store.execute(QueryRequest(sparql, chosen))
     finally:
         store.close()

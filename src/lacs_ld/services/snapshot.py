@@ -40,7 +40,7 @@ class Snapshot:
     directory: Path
     # Relative path -> SHA-256 of every file beside the manifest (its downloads included).
     files: dict[str, str] = field(default_factory=dict, compare=False)
-    # SHA-256 of dataset.nq: the content of the release, whatever the code that published it.
+    # SHA-256 of the quads the downloads hold (data, vocabulary, shapes): the release content.
     content: str = field(default="", compare=False)
 
     @property

@@ -11,6 +11,7 @@ from rdflib.term import Node
 from lacs_ld import uris
 from lacs_ld.errors import PublishError
 from lacs_ld.store.loading import LoadedGraphs, subjects_by_file
+from lacs_ld.turtle_problems import literal_problem
 
 RELEASE_FILE = "release.json"
 
@@ -60,10 +61,36 @@ PARTS = ("vocabulary", "shapes", "data")
 def load(sources: SourceSet, base: str, root: Path) -> LoadedGraphs:
     """Parse every file into the store, one named graph per part (`{base}graph/{part}`)."""
     loaded = LoadedGraphs()
+    problems = []
     for part in PARTS:
-        for path in getattr(sources, part):
+        paths = getattr(sources, part)
+        for path in paths:
             loaded.load_turtle(path, uris.graph(base, part), base, _display(path, root))
+        problems += _literal_problems(loaded.ill_typed(uris.graph(base, part)), paths, base, root)
+    if problems:
+        count = f"{len(problems)} literal(s) not valid for their datatype"
+        raise PublishError(count, report="\n".join(problems))
     return loaded
+
+
+def _literal_problems(
+    found: list[tuple[str, str, str, str]], paths: tuple[Path, ...], base: str, root: Path
+) -> list[str]:
+    """Each ill-typed literal named by the file (and line) whose text writes it."""
+    texts = (
+        {path: path.read_text(encoding="utf-8", errors="replace") for path in paths}
+        if found
+        else {}
+    )
+    problems = []
+    for subject, predicate, lexical, datatype in found:
+        path = next((p for p, text in texts.items() if f'"{lexical}"' in text), paths[0])
+        problems.append(
+            literal_problem(
+                _display(path, root), texts[path], subject, predicate, lexical, datatype, base
+            )
+        )
+    return problems
 
 
 def locate(sources: SourceSet, base: str, root: Path) -> dict[Node, str]:

@@ -14,10 +14,17 @@ from rdflib.term import Node
 
 from lacs_ld.errors import PublishError
 from lacs_ld.store import terms
+from lacs_ld.turtle_problems import ill_typed, syntax_error
 
 _BLANK = "ASK { GRAPH ?g { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) } }"
 # ?g is projected so that it can be bound by substitution.
 _COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+# Typed literals other than plain strings: the ones whose lexical form can be wrong.
+_TYPED = (
+    "SELECT DISTINCT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o "
+    "FILTER (isLiteral(?o) && lang(?o) = '' "
+    "&& datatype(?o) != <http://www.w3.org/2001/XMLSchema#string>) } }"
+)
 _CLASSES = "SELECT ?g ?c (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?g ?c"
 
 
@@ -44,10 +51,31 @@ class LoadedGraphs:
                 to_graph=ox.NamedNode(graph),
             )
         except SyntaxError as exc:
-            where = f"line {exc.lineno}, column {exc.offset}" if exc.lineno else "syntax"
-            raise PublishError(f"{shown_as}: Turtle syntax error at {where}: {exc.msg}") from None
+            raise PublishError(syntax_error(shown_as, path, exc)) from None
         except (OSError, ValueError) as exc:
             raise PublishError(f"{shown_as}: cannot read: {exc}") from None
+
+    def ill_typed(self, graph: str) -> list[tuple[str, str, str, str]]:
+        """Literals of a named graph not valid for their datatype: subject, predicate, form, type.
+
+        Each distinct typed literal is checked once; only a bad one is looked up again.
+        """
+        node = ox.NamedNode(graph)
+        solutions = self._store.query(_TYPED, substitutions={ox.Variable("g"): node})
+        assert isinstance(solutions, ox.QuerySolutions)
+        found = []
+        for row in solutions:
+            literal = row["o"]
+            assert isinstance(literal, ox.Literal)
+            if not ill_typed(literal.value, literal.datatype.value):
+                continue
+            for quad in self._store.quads_for_pattern(None, None, literal, node):
+                subject = quad.subject
+                assert not isinstance(subject, ox.Triple)
+                found.append(
+                    (subject.value, quad.predicate.value, literal.value, literal.datatype.value)
+                )
+        return sorted(found)
 
     def add_graph(self, graph: Graph, name: str) -> None:
         """Add the triples of an rdflib graph made in code (the example queries, graph labels)."""

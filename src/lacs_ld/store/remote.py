@@ -3,8 +3,14 @@
 Reads go to `sparql_query_url`; publishing sends one SPARQL Update request to
 `sparql_update_url` that drops the published graphs and inserts the new release, which a
 transactional store (Oxigraph, Fuseki/TDB2, GraphDB) applies all-or-nothing: readers see
-the old release or the new one. The store must treat its default graph as the union of its
-named graphs (Oxigraph: `oxigraph serve --union-default-graph`), as the embedded store does.
+the old release or the new one.
+
+Every query names its dataset (SPARQL 1.1 Protocol §2.1.4): the published graphs as the
+default graph (their merge, as the embedded store's union default graph) and as the named
+graphs, unless the client chose others. So the store's own default graph does not matter —
+`oxigraph serve` with or without `--union-default-graph`, Fuseki, GraphDB answer alike — and
+other data the store holds is never seen. Publishing and starting check, graph by graph,
+that the store answers that dataset with the snapshot's counts.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph
 
+from lacs_ld import uris
 from lacs_ld.errors import PublishError, SettingError, StoreUnavailable
 from lacs_ld.sparql_text import analyse
 from lacs_ld.store import terms
@@ -44,6 +51,7 @@ SOURCE = {JSON: ox.QueryResultsFormat.JSON, TSV: ox.QueryResultsFormat.TSV}
 # A release is one update request of the whole dataset: give the store time to apply it.
 LOAD_SECONDS = 900.0
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 MARKER = "remote-store.json"
 
 
@@ -67,6 +75,7 @@ class RemoteStore:
         )
         self.writable = bool(settings.sparql_update_url)
         self._base = f"BASE <{settings.base_uri}> "
+        self._published = [uris.graph(settings.base_uri, name) for name in uris.GRAPH_NAMES]
 
     def __repr__(self) -> str:
         return f"RemoteStore({self._endpoint.query_url!r})"
@@ -87,11 +96,25 @@ class RemoteStore:
         body = self._trusted(query, bindings, "CONSTRUCT", NTRIPLES)
         return terms.graph(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
 
-    def _trusted(self, query: str, bindings: Bindings | None, form: str, accept: str) -> bytes:
+    def _trusted(
+        self,
+        query: str,
+        bindings: Bindings | None,
+        form: str,
+        accept: str,
+        dataset: list[str] | None = None,
+    ) -> bytes:
+        """A trusted query over `dataset` (default: the published graphs, see the module)."""
+        graphs = self._published if dataset is None else dataset
         timeout = self._settings.query_timeout
         deadline = time.monotonic() + timeout
         response = self._endpoint.request(
-            self._base + bind(query, bindings), form=form, accept=accept, timeout=timeout
+            self._base + bind(query, bindings),
+            form=form,
+            accept=accept,
+            timeout=timeout,
+            default_graphs=graphs,
+            named_graphs=graphs,
         )
         return read_body(response, deadline=deadline, where=self._endpoint.query_url)
 
@@ -107,10 +130,11 @@ class RemoteStore:
             # union default graph (Oxigraph) would otherwise let that override FROM.
             shape = analyse(request.query, self._settings.base_uri)
             default_graphs, named_graphs = shape.from_graphs, shape.from_named
-        elif not default_graphs and named_graphs:
-            # The embedded store keeps the union default graph beside protocol named graphs;
-            # SPARQL 1.1 Protocol stores make it empty, so name every graph instead.
-            default_graphs = self.graphs()
+        else:
+            # As the embedded store: the union of the published graphs unless the client named
+            # a default graph, and every published graph as a named graph unless it named some.
+            default_graphs = default_graphs or self._published
+            named_graphs = named_graphs or self._published
         timeout = self._settings.query_timeout
         deadline = time.monotonic() + timeout
         accept = {"ASK": JSON, "SELECT": TSV}.get(form, NTRIPLES)
@@ -158,12 +182,37 @@ class RemoteStore:
         return sorted(self._graph_counts())
 
     def _graph_counts(self) -> dict[str, int]:
-        return {str(row["g"]): int(str(row["n"])) for row in self.select(GRAPH_COUNTS)}
+        """Triples in each named graph the store holds (ours and any others)."""
+        body = self._trusted(GRAPH_COUNTS, None, "SELECT", JSON, dataset=[])
+        solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return {str(r["g"]): int(str(r["n"])) for r in terms.rows(solutions)}
+
+    def _check_dataset(self, release: _Release) -> None:
+        """Each published graph, named as the default graph, answers with the snapshot's count.
+
+        The service reads through protocol datasets; a store that ignored default-graph-uri
+        would answer nothing (or everything it holds), so it is refused here, not served.
+        """
+        for graph, expected in sorted(release.counts.items()):
+            body = self._trusted(COUNT_ALL, None, "SELECT", JSON, dataset=[graph])
+            solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            assert isinstance(solutions, ox.QuerySolutions)
+            rows = terms.rows(solutions)
+            found = int(str(rows[0]["n"])) if rows else 0
+            if found != expected:
+                raise PublishError(
+                    f"the SPARQL store at {self._endpoint.query_url} answers {found} triples, "
+                    f"not {expected}, when <{graph}> is named as the default graph "
+                    "(default-graph-uri, SPARQL 1.1 Protocol §2.1.4): it must honour the "
+                    "protocol dataset; check the store's version and LACS_LD_SPARQL_QUERY_URL"
+                )
 
     def replace(self, dataset: Path) -> None:
         release = _Release.read(dataset)
         with self._lock():
             if self._holds(release):
+                self._check_dataset(release)
                 log.info("the SPARQL store already holds %s: not loading it again", release.name)
                 return
             if not self.writable:
@@ -183,6 +232,7 @@ class RemoteStore:
                     "the SPARQL store did not take the whole release (its graph sizes differ "
                     "from the snapshot's); check the store's log"
                 )
+            self._check_dataset(release)
             self._marker().write_text(json.dumps(self._record(release)))
             log.info(
                 "loaded %d quads into the SPARQL store in %.1f s",

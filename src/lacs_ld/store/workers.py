@@ -26,7 +26,13 @@ from lacs_ld.store.worker_main import zygote
 
 _CONTEXT = multiprocessing.get_context("spawn")
 STARTUP_SECONDS = 120.0
-QUEUE_SECONDS = 1.0
+# How long a request waits for a free worker before its 503: long enough to smooth a burst of
+# short queries, short enough that every worker busy with a long one answers at once.
+QUEUE_SECONDS = 0.5
+
+
+class _WorkerLost(EngineFailure):
+    """The worker died while it held a query: the query crashed it, or something else killed it."""
 
 
 class _Zygote:
@@ -137,6 +143,14 @@ class QueryPool:
 
     def run(self, request: QueryRequest) -> QueryAnswer:
         """Answer one request in a worker: whole, or streamed part by part within the timeout."""
+        try:
+            return self._run(request)
+        except _WorkerLost:
+            # A worker can die under an innocent query (the kernel's OOM killer picking it for
+            # another process's allocation, an operator's kill): one more try on a fresh one.
+            return self._run(request)
+
+    def _run(self, request: QueryRequest) -> QueryAnswer:
         self._zygote.wait_ready()
         try:
             worker = self._idle.get(timeout=QUEUE_SECONDS)
@@ -147,7 +161,10 @@ class QueryPool:
             worker.wait_ready()
             worker.conn.send(self._message(request))
             reply = self._receive(worker, deadline)
-        except (EngineFailure, QueryTimeout, OSError):
+        except OSError:  # the worker was gone before it read the query
+            self._discard(worker)
+            raise self._lost() from None
+        except (EngineFailure, QueryTimeout):
             self._discard(worker)
             raise
         fmt = request.result_format
@@ -176,12 +193,15 @@ class QueryPool:
                 )
             reply: tuple[Any, ...] = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
-            raise EngineFailure(
-                "the query engine stopped on this query (it crashed, or needed more than "
-                f"{self._args[1]} MiB, this endpoint's memory limit) and was restarted; "
-                "simplify the query"
-            ) from None
+            raise self._lost() from None
         return reply
+
+    def _lost(self) -> _WorkerLost:
+        return _WorkerLost(
+            "the query engine stopped on this query (it crashed, or needed more than "
+            f"{self._args[1]} MiB, this endpoint's memory limit) and was restarted; "
+            "simplify the query"
+        )
 
     def _release(self, worker: _Worker, *, healthy: bool) -> None:
         """A streamed answer is over: the worker goes back, or (stopped mid-answer) is replaced."""

@@ -1,6 +1,7 @@
 """The HTTP face of the services: one blueprint per resource family, registered in this order."""
 
 BLUEPRINTS: tuple[str, ...] = (
+    "trailing_slash",
     "health",
     "sparql",
     "browse",

@@ -26,6 +26,8 @@ from lacs_ld.services.listings import SPECS, page_csv, page_graph, parse_page
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate, page_url
 from lacs_ld.web.catalogue import catalogue
+from lacs_ld.web.http import body_etag
+from lacs_ld.web.resource_cache import Rendered, cache
 
 blueprint = Blueprint("browse", __name__)
 
@@ -40,41 +42,53 @@ BY_PARAMETER: dict[str, Format] = {f.extension: f for f in LIST_FORMATS} | {
 
 def list_view(name: str) -> Response:
     """A page of the named list in the negotiated format (CSV: every matching row)."""
-    spec = SPECS[name]
     try:
         chosen = negotiate(LIST_FORMATS, BY_PARAMETER)
         number = parse_page(request.args.get("page"))
-        page = catalogue().page(
-            name, request.args.to_dict(), page=number, sort=request.args.get("sort")
-        )
     except LacsError as exc:
         return error_page(exc)
-    args = {k: v for k, v in request.args.to_dict().items() if k != "format"}
+    arguments = request.args.to_dict()
+    # A list page depends only on the snapshot and its arguments: rendered once, then cached.
+    key = (context.snapshot().key, "list", name, chosen.key, *map(repr, sorted(arguments.items())))
+    found = cache().get(key)
+    if found is None:
+        try:
+            body = render(name, chosen, number, arguments)
+        except LacsError as exc:
+            return error_page(exc)
+        found = Rendered(body, etag=body_etag(body, context.snapshot().etag_seed))
+        cache().put(key, found)
+    response = Response(found.body, content_type=chosen.content_type)
+    if found.etag:
+        response.set_etag(found.etag)
     if chosen.key == "csv":
-        response = Response(page_csv(page), content_type=chosen.content_type)
         response.headers["Content-Disposition"] = f'inline; filename="{name}.csv"'
-    elif chosen.kind == "graph":
+    return finish(response)
+
+
+def render(name: str, chosen: Format, number: int, arguments: dict[str, str]) -> bytes:
+    """The page's body; `LacsError` for a bad filter or sort, or a page past the end."""
+    page = catalogue().page(name, arguments, page=number, sort=arguments.get("sort"))
+    args = {k: v for k, v in arguments.items() if k != "format"}
+    if chosen.key == "csv":
+        return page_csv(page).encode()
+    if chosen.kind == "graph":
         graph = page_graph(
             page,
             prefixes=context.namespaces().prefixes(),
             dataset=context.base() + "id/dataset",
             url=lambda number: page_url(name, args, page=number),
         )
-        response = graph_response(graph, chosen)
-    else:
-        response = Response(
-            render_template(
-                "list.html",
-                spec=spec,
-                page=page,
-                args=args,
-                path=name,
-                url=lambda **changes: page_url(name, args, **changes),
-                formats=list_formats(name, args),
-            ),
-            content_type=chosen.content_type,
-        )
-    return finish(response)
+        return graph_response(graph, chosen).get_data()
+    return render_template(
+        "list.html",
+        spec=SPECS[name],
+        page=page,
+        args=args,
+        path=name,
+        url=lambda **changes: page_url(name, args, **changes),
+        formats=list_formats(name, args),
+    ).encode()
 
 
 def list_formats(name: str, args: Mapping[str, str]) -> list[tuple[str, str]]:

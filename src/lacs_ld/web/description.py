@@ -25,6 +25,7 @@ from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
 from lacs_ld.web.signposting import embedded, kinds, links
 from lacs_ld.web.signposting.links import Link
+from lacs_ld.web.signposting.memo import remember
 
 blueprint = Blueprint("description", __name__)
 CACHE_KEY = "lacs.description"
@@ -93,19 +94,14 @@ def _not_acceptable() -> Response:
 def _send(fmt: Format, *, content_location: str | None, negotiated: bool = True) -> Response:
     graph = description()
     base = context.base()
-    alternates = [
-        Link(uris.document(base, "dataset", f.extension), "alternate", f.media_type)
-        for f in DOCUMENT_FORMATS
-    ]
-    signposts = alternates + kinds.dataset(base, graph, target="doc/dataset")
+    signposts = remember("links doc/dataset", lambda: _signposts(graph, base))
     if fmt.key == "html":
-        # Read by the signposting partial: the same links and triples as the other forms.
-        g.signposts = signposts
-        g.jsonld = embedded.jsonld(graph, context.namespaces().prefixes())
-        g.jsonld_extra = [embedded.escape(json.dumps(dataset_jsonld(graph, base), indent=2))]
-        body: str | bytes = render_template("dumps-description.html", **_page(graph, base))
+        body: str | bytes = remember("page doc/dataset", lambda: _html(graph, base, signposts))
     else:
-        body = graph.serialize(format=fmt.serializer, encoding="utf-8")
+        body = remember(
+            f"doc/dataset {fmt.key}",
+            lambda: graph.serialize(format=fmt.serializer, encoding="utf-8"),
+        )
     response = Response(body, content_type=fmt.content_type)
     if negotiated:
         response.vary.add("Accept")
@@ -115,6 +111,23 @@ def _send(fmt: Format, *, content_location: str | None, negotiated: bool = True)
     snapshot = context.snapshot()
     modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
     return conditional(response, seed=snapshot.etag_seed, modified=modified)
+
+
+def _signposts(graph: Graph, base: str) -> list[Link]:
+    """Every rendition of the description, then its FAIR Signposting links."""
+    alternates = [
+        Link(uris.document(base, "dataset", f.extension), "alternate", f.media_type)
+        for f in DOCUMENT_FORMATS
+    ]
+    return alternates + kinds.dataset(base, graph, target="doc/dataset")
+
+
+def _html(graph: Graph, base: str, signposts: list[Link]) -> str:
+    """The HTML view, its links and triples (and the schema.org Dataset) in its head."""
+    g.signposts = signposts
+    g.jsonld = embedded.jsonld(graph, context.namespaces().prefixes())
+    g.jsonld_extra = [embedded.escape(json.dumps(dataset_jsonld(graph, base), indent=2))]
+    return render_template("dumps-description.html", **_page(graph, base))
 
 
 def _page(graph: Graph, base: str) -> dict[str, object]:

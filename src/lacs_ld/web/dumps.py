@@ -14,19 +14,39 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, send_file
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+)
 
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.negotiation import choose
 from lacs_ld.services import dumps
 from lacs_ld.services.description import dumps_graph, licences
+from lacs_ld.services.description_counts import triple_counts
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.signposting import embedded
+from lacs_ld.web.signposting.memo import remember
 
 blueprint = Blueprint("dumps", __name__)
 LATEST = "latest"
 IMMUTABLE = 365 * 24 * 3600
+
+
+@blueprint.after_request
+def _errors_are_not_cached(response: Response) -> Response:
+    """A missing release may appear at the next publish: no cache may keep an error."""
+    if response.status_code >= 400:
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def current_release() -> dumps.Release:
@@ -65,18 +85,24 @@ def release_listing(release: str) -> Response:
 
 def _listing(release: dumps.Release, fmt: Format, releases: dict[str, dumps.Release]) -> Response:
     base = context.base()
+    by_part = remember("licences by part", lambda: licences.by_part(context.store(), base))
+    graph = remember(f"downloads {release.release}", lambda: dumps_graph(release, base, by_part))
     if fmt.key == "html":
+        # The page carries its own triples as JSON-LD (the signposting partial writes them).
+        prefixes = context.namespaces().prefixes()
+        g.jsonld = remember(
+            f"downloads {release.release} json-ld", lambda: embedded.jsonld(graph, prefixes)
+        )
         body = render_template(
             "dumps.html",
             release=release,
             releases=sorted(releases, reverse=True),
             current=current_release().release,
+            counts=triple_counts(context.snapshot()),
             base=base,
         )
     else:
-        body = dumps_graph(release, base, licences.by_part(context.store(), base)).serialize(
-            format=fmt.serializer
-        )
+        body = graph.serialize(format=fmt.serializer)
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     snapshot = context.snapshot()
@@ -100,6 +126,9 @@ def download(release: str, name: str) -> Response:
     path = found.path(name)
     if path is None or not path.is_file():
         return _not_found(f"Release {release} has no file {name}.")
+    if not found.intact(name, context.publication().intact_files):
+        # A damaged file is never served under a checksum it does not match.
+        return render_error(503, "Unavailable", f"Release {release}'s file {name} is damaged.")
     file = found.file(name)
     mimetype = file.served_type if file else "text/plain"
     etag = file.sha256 if file else _sums_etag(found)

@@ -7,7 +7,6 @@ dataset with a `void:classPartition` per class, counted by SPARQL over the data 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, g, render_template
 from rdflib import Graph, Literal, URIRef
@@ -17,11 +16,15 @@ from lacs_ld import queries
 from lacs_ld.errors import LacsError
 from lacs_ld.formats import BY_KEY, Format
 from lacs_ld.namespaces import OGL
+from lacs_ld.services.description_counts import count_literal, triple_counts
 from lacs_ld.services.pictures import home_pictures
+from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
 from lacs_ld.web.signposting import embedded
+from lacs_ld.web.signposting.memo import remember
+from lacs_ld.web.sparql_examples import editor_url
 
 blueprint = Blueprint("home", __name__)
 PICTURES_KEY = "lacs.home-pictures"
@@ -67,14 +70,15 @@ def home() -> Response:
         if count is not None:
             rows.append((label, count, base + path if path else None, lacs + name))
     if chosen.kind == "graph":
-        return finish(graph_response(home_graph(rows, base, snapshot.release), chosen))
+        return finish(graph_response(home_graph(rows, base, snapshot), chosen))
     examples = [
-        (example, f"{base}query/{example.slug}", f"{base}sparql?query={quote(example.text)}")
+        (example, f"{base}query/{example.slug}", editor_url(base, example))
         for example in queries.examples()
     ]
     # The page's own triples, embedded as JSON-LD by the signposting partial.
-    g.jsonld = embedded.jsonld(
-        home_graph(rows, base, snapshot.release), context.namespaces().prefixes()
+    prefixes = context.namespaces().prefixes()
+    g.jsonld = remember(
+        "home json-ld", lambda: embedded.jsonld(home_graph(rows, base, snapshot), prefixes)
     )
     body = render_template(
         "home.html",
@@ -82,7 +86,7 @@ def home() -> Response:
         examples=examples,
         release=snapshot.release,
         issued=snapshot.issued,
-        triples=snapshot.triples,
+        triples=triple_counts(snapshot),
         sources=SOURCES,
         licence=OGL,
         pictures=pictures(),
@@ -101,7 +105,9 @@ def pictures() -> dict[str, Any]:
     return found
 
 
-def home_graph(rows: list[tuple[str, int, str | None, str]], base: str, release: str) -> Graph:
+def home_graph(
+    rows: list[tuple[str, int, str | None, str]], base: str, snapshot: Snapshot
+) -> Graph:
     graph = Graph()
     for prefix, namespace in context.namespaces().prefixes().items():
         graph.bind(prefix, namespace)
@@ -113,7 +119,10 @@ def home_graph(rows: list[tuple[str, int, str | None, str]], base: str, release:
     graph.add((dataset, DCTERMS.license, URIRef(OGL)))
     graph.add((dataset, VOID.sparqlEndpoint, URIRef(base + "sparql")))
     graph.add((dataset, VOID.uriLookupEndpoint, URIRef(base + "search?q=")))
-    graph.add((dataset, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(release)))
+    graph.add(
+        (dataset, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(snapshot.release))
+    )
+    graph.add((dataset, VOID.triples, count_literal(triple_counts(snapshot).dataset)))
     for _label, count, _path, cls in rows:
         partition = URIRef(f"{base}id/dataset#class-{cls.rsplit('#', 1)[-1]}")
         graph.add((dataset, VOID.classPartition, partition))

@@ -35,29 +35,42 @@ MIN_COMPRESS_BYTES = 1024
 
 
 class BasePath:
-    """Answer under the base URI's path (`/lacs/id/X`) and, behind a stripping proxy, `/id/X`."""
+    """Answer under the base URI, whatever the request says its host, scheme or prefix is.
+
+    Paths are served under the base URI's path (`/lacs/id/X`) and, behind a stripping proxy,
+    as `/id/X`. Every URL werkzeug builds (its own slash redirects included) comes from the
+    base URI: the `Host` header and forwarded headers never reach a `Location`.
+    """
 
     def __init__(self, app: WSGIApplication, base_uri: str) -> None:
         self.app = app
-        self.prefix = urlsplit(base_uri).path.rstrip("/")
+        parts = urlsplit(base_uri)
+        self.prefix = parts.path.rstrip("/")
+        self.scheme = parts.scheme
+        self.host = parts.netloc
+        self.server_name = parts.hostname or parts.netloc
+        self.server_port = str(parts.port or (443 if parts.scheme == "https" else 80))
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if self.prefix and (path == self.prefix or path.startswith(self.prefix + "/")):
-            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + self.prefix
-            environ["PATH_INFO"] = path[len(self.prefix) :] or "/"
+            path = path[len(self.prefix) :] or "/"
+        environ["SCRIPT_NAME"] = self.prefix
+        environ["PATH_INFO"] = path
+        environ["HTTP_HOST"] = self.host
+        environ["SERVER_NAME"] = self.server_name
+        environ["SERVER_PORT"] = self.server_port
+        environ["wsgi.url_scheme"] = self.scheme
         return self.app(environ, start_response)
 
 
 def register_http_hygiene(app: Flask, settings: Settings) -> None:
     """Install the request limits and response headers every resource shares."""
     if settings.trusted_proxies:
+        # Only the client's address is taken from trusted proxies (X-Forwarded-For): host,
+        # scheme and prefix always come from the base URI (BasePath).
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
-            app.wsgi_app,
-            x_for=settings.trusted_proxies,
-            x_proto=settings.trusted_proxies,
-            x_host=settings.trusted_proxies,
-            x_prefix=settings.trusted_proxies,
+            app.wsgi_app, x_for=settings.trusted_proxies, x_proto=0, x_host=0, x_prefix=0
         )
 
     @app.before_request

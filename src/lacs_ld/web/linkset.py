@@ -26,6 +26,7 @@ from lacs_ld.web.resource_paths import check_path
 from lacs_ld.web.resource_responses import signposts
 from lacs_ld.web.signposting import embedded, kinds, links
 from lacs_ld.web.signposting.links import LINKSET_JSON, LINKSET_TEXT, Link
+from lacs_ld.web.signposting.memo import remember
 
 blueprint = Blueprint("linkset", __name__)
 
@@ -39,7 +40,7 @@ def linkset(target: str) -> Response:
     # (RFC 9110 §12.5.1 lets a server disregard an Accept it cannot meet).
     offered = [LINKSET_JSON, LINKSET_TEXT]
     chosen = request.accept_mimetypes.best_match(offered) if request.accept_mimetypes else None
-    found = links_of(target)
+    found = remember(f"linkset {target}", lambda: links_of(target))
     if found is None:
         raise NotFound(f"{base}{target} has no linkset here")
     anchor = base + target
@@ -72,6 +73,11 @@ def links_of(target: str) -> list[Link] | None:
     return None
 
 
+def schema_org() -> str:
+    """The dataset as a schema.org Dataset, ready for a script element."""
+    return embedded.escape(json.dumps(dataset_jsonld(description(), context.base()), indent=2))
+
+
 def _download_urls() -> set[str]:
     return {str(url) for url in description().objects(None, DCAT.downloadURL)}
 
@@ -83,10 +89,12 @@ def _signpost(response: Response) -> Response:
         return response
     base = context.base()
     if request.endpoint == "home.home":
-        response.headers["Link"] = links.header(kinds.dataset(base, description(), target=""))
+        home = remember("links ", lambda: kinds.dataset(base, description(), target=""))
+        response.headers["Link"] = links.header(home)
     elif request.endpoint == "dumps.download" and response.status_code in (200, 206, 304):
         url = base + request.path.lstrip("/")
-        response.headers["Link"] = links.header(kinds.download(base, description(), url))
+        found = remember(f"links {url}", lambda: kinds.download(base, description(), url))
+        response.headers["Link"] = links.header(found)
     return response
 
 
@@ -97,7 +105,6 @@ def _page_links() -> dict[str, object]:
     extra = g.get("jsonld_extra", [])
     if found is None and request.endpoint == "home.home":
         # The home page is the dataset's landing page: its links and its schema.org Dataset.
-        found = kinds.dataset(context.base(), description(), target="")
-        schema = dataset_jsonld(description(), context.base())
-        extra = [embedded.escape(json.dumps(schema, indent=2))]
+        found = remember("links ", lambda: kinds.dataset(context.base(), description(), target=""))
+        extra = remember("schema.org dataset", lambda: [schema_org()])
     return {"signposts": found or [], "jsonld": g.get("jsonld"), "jsonld_extra": extra}

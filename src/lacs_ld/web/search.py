@@ -1,10 +1,14 @@
 """`{base}search?q=…`: ranked full-text search, and `{base}opensearch.xml` describing it.
 
-Answers in HTML, JSON (`application/json`, `?format=json`) and RDF (a `hydra:Collection`
-of the hits). `q` is at most 200 characters (400 over it); an empty `q` gives the search
-page with no results. Words are matched stemmed, all of them required; "double quotes"
-keep a phrase together; any other punctuation is ignored. Facets: `type`, `topic`,
-`framework`, `year`, `region`, `authority`; `page` as for the lists (20 hits a page).
+Finds authorities (by name, former name, GSS or DfE code), inspections (by authority,
+framework, year and grade), guidance, clauses and quotes. Answers in HTML, JSON
+(`application/json`, `?format=json`) and RDF (a `hydra:Collection` of the hits), each giving
+every hit the same heading, kind and snippet. `q` is at most 200 characters (400 over it);
+an empty `q` gives the search page with no results. Words are matched stemmed, all of them
+required; "double quotes" keep a phrase together; any other punctuation is ignored. Facets:
+`type` (the kind: `authority`, `inspection`, `quote`, `clause`, `guidance`, `document`),
+`grade`, `topic`, `framework`, `year`, `region`, `authority`; `page` as for the lists (20
+hits a page).
 """
 
 from __future__ import annotations
@@ -13,15 +17,13 @@ import json
 
 from flask import Blueprint, Response, render_template, request
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from lacs_ld.errors import LacsError
 from lacs_ld.formats import BY_KEY, Format
 from lacs_ld.namespaces import HYDRA
 from lacs_ld.services.listings import ListingError, parse_page
-from lacs_ld.services.search import Results
-from lacs_ld.services.search_documents import FACETS
-from lacs_ld.services.search_text import MAX_QUERY_CHARS
+from lacs_ld.services.search import FACETS, MAX_QUERY_CHARS, TYPE_LABELS, Results
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate, page_url
 from lacs_ld.web.catalogue import search_index
@@ -67,6 +69,7 @@ def search() -> Response:
                 q=q,
                 results=results,
                 facets=FACETS,
+                kinds=TYPE_LABELS,
                 max_chars=MAX_QUERY_CHARS,
                 url=lambda **changes: page_url("search", args, **changes),
             ),
@@ -90,6 +93,8 @@ def results_json(results: Results, args: dict[str, str]) -> dict[str, object]:
             {
                 "iri": hit.doc.iri,
                 "type": hit.doc.kind,
+                "kind": TYPE_LABELS.get(hit.doc.kind, hit.doc.kind),
+                "heading": hit.doc.heading,
                 "title": hit.doc.title,
                 "context": hit.doc.context,
                 "score": round(-hit.score, 4),
@@ -123,8 +128,8 @@ def results_graph(results: Results, args: dict[str, str]) -> Graph:
     for hit in results.hits:
         member = URIRef(hit.doc.iri)
         graph.add((collection, HYDRA.member, member))
-        if hit.doc.title:
-            graph.add((member, RDFS.label, Literal(hit.doc.title)))
+        graph.add((member, RDFS.label, Literal(hit.doc.heading)))
+        graph.add((member, DCTERMS.type, Literal(TYPE_LABELS.get(hit.doc.kind, hit.doc.kind))))
         graph.add((member, RDFS.comment, Literal(hit.snippet_text)))
     return graph
 

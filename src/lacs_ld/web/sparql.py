@@ -16,6 +16,7 @@ from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
 from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.sparql_examples import editor_url, example_page
 from lacs_ld.web.sparql_formats import choose_format
 
 blueprint = Blueprint("sparql", __name__)
@@ -103,7 +104,8 @@ def _editor(query: str) -> Response:
         "prefixes": context.namespaces().prefixes(),
         "examples": [{"title": e.title, "query": e.text} for e in examples()],
     }
-    body = render_template("sparql.html", config=json.dumps(config), examples=examples())
+    listed = [(e, editor_url(base, e)) for e in examples()]
+    body = render_template("sparql.html", config=json.dumps(config), examples=listed)
     response = Response(body, content_type=BY_KEY["html"].content_type)
     response.vary.add("Accept")
     response.headers["Content-Security-Policy"] = EDITOR_CSP
@@ -112,10 +114,15 @@ def _editor(query: str) -> Response:
 
 @blueprint.route("/query/<slug>", methods=["GET"])
 def example(slug: str) -> Response:
-    """An example query at a stable URL, answering in every results format."""
+    """An example query at a stable URL: a page for a browser, else every results format."""
     found = {e.slug: e for e in examples()}.get(slug)
     if found is None:
         raise NotFound(f"there is no example query named {slug!r}; see {context.base()}sparql")
     params = [("query", found.text), *request.args.items(multi=True)]
     operation = sparql.operation(params, None, context.base())
-    return _answer(operation, _result_format(operation, allow_editor=False))
+    chosen = _result_format(operation, allow_editor=True)
+    if chosen.key == "html":
+        answer = context.store().execute(QueryRequest(found.text, BY_KEY["json"]))
+        page = example_page(context.base(), found, answer)
+        return conditional(page, seed=context.snapshot().etag_seed)
+    return _answer(operation, chosen)

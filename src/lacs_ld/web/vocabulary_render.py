@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import g, render_template
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from lacs_ld import queries, uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.web import context
+from lacs_ld.web.signposting import embedded
 from lacs_ld.web.vocabulary_pages import concept_page, ontology_page, scheme_page
 from lacs_ld.web.vocabulary_shapes import shapes_page
 
@@ -53,6 +54,7 @@ def render(path: str, fmt: Format) -> bytes | None:
         if not graph:
             return None
         if fmt.key == "html":
+            embed(graph)
             values = concept_page(graph, iri, f"{base}def/{parts[0]}")
             return render_template("vocab-concept.html", **values, formats=formats(path)).encode()
         return graph.serialize(format=fmt.serializer, encoding="utf-8")
@@ -61,6 +63,7 @@ def render(path: str, fmt: Format) -> bytes | None:
         return None
     if fmt.key != "html":
         return graph.serialize(format=fmt.serializer, encoding="utf-8")
+    embed(graph)
     if path == "lacs":
         return render_template("vocab.html", **ontology_page(graph), formats=formats(path)).encode()
     if path == "shapes":
@@ -72,6 +75,11 @@ def render(path: str, fmt: Format) -> bytes | None:
     return render_template(
         "vocab-scheme.html", **scheme_page(graph, iri), iri=iri, formats=formats(path)
     ).encode()
+
+
+def embed(graph: Graph) -> None:
+    """The page carries its own triples as JSON-LD (the signposting partial writes them)."""
+    g.jsonld = embedded.jsonld(graph, context.namespaces().prefixes())
 
 
 def formats(path: str) -> list[dict[str, str]]:

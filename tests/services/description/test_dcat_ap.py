@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from flask.testing import FlaskClient
+from flask import Flask
 from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
@@ -36,9 +36,8 @@ def shapes(name: str) -> Graph:
 
 
 @pytest.fixture(scope="module")
-def described(app: object) -> Graph:
-    client: FlaskClient = app.test_client()  # type: ignore[attr-defined]
-    response = client.get("/lacs/.well-known/void")
+def described(app: Flask) -> Graph:
+    response = app.test_client().get("/lacs/.well-known/void")
     assert response.status_code == 200
     return Graph().parse(data=response.get_data(), format="turtle")
 

@@ -15,6 +15,7 @@ from rdflib.term import Identifier
 from lacs_ld import queries, uris
 from lacs_ld.namespaces import ProjectNamespaces
 from lacs_ld.store import Store
+from lacs_ld.store.remote_text import bind
 
 LACS_TERMS = (
     "rank",
@@ -35,7 +36,6 @@ LACS_TERMS = (
     "quotedFrom",
 )
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
-_VARIABLE = re.compile(r"\?(lacs_\w+|this|p)\b")
 
 
 def bindings_for(namespaces: ProjectNamespaces, **terms: Identifier) -> dict[str, Identifier]:
@@ -51,18 +51,15 @@ def only_used(text: str, bindings: dict[str, Identifier]) -> dict[str, Identifie
 
 
 def display_query(text: str, bindings: dict[str, Identifier]) -> str:
-    """A query as a person can run it in the editor: bound terms written in place.
+    """A query as a person can run it in the editor, giving the same answer the page shows.
 
-    Only for showing: the service itself always runs the text with bound terms.
+    The bound terms are written as a `VALUES` row at the head of the WHERE group (and in
+    place inside it), so the variables stay bound in the projection and GROUP BY and the
+    text is valid SPARQL. Only for showing: the service runs the text with bound terms.
     """
     lines = [line for line in text.splitlines() if not line.startswith("VALUES (?lacs_")]
     shown = "\n".join(line for line in lines if "bound as terms by the caller" not in line)
-
-    def term(match: re.Match[str]) -> str:
-        value = bindings.get(match.group(1))
-        return value.n3() if value is not None else match.group(0)
-
-    return _VARIABLE.sub(term, shown).strip() + "\n"
+    return bind(shown, only_used(shown, bindings)).strip() + "\n"
 
 
 def exists(store: Store, iri: URIRef) -> bool:

@@ -12,7 +12,12 @@ from lacs_ld.services.description import catalogue, licences, terms
 from lacs_ld.services.description.distributions import add_distributions
 from lacs_ld.services.description.service import add_service
 from lacs_ld.services.description.vocabularies import add_partitions, add_vocabularies
-from lacs_ld.services.description_counts import count_literal, entities, graph_triples
+from lacs_ld.services.description_counts import (
+    TripleCounts,
+    count_literal,
+    entities,
+    triple_counts,
+)
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 from lacs_ld.store import Store
@@ -65,10 +70,12 @@ def dataset_graph(store: Store, snapshot: Snapshot, settings: Settings) -> Graph
     graph.add((dataset, DCAT.landingPage, terms.document(graph, URIRef(base))))
     graph.add((dataset, FOAF.homepage, URIRef(base)))
 
-    per_graph = graph_triples(store, base)
-    graph.add((dataset, VOID.triples, count_literal(sum(per_graph.values()))))
+    counted = triple_counts(snapshot)
+    graph.add((dataset, VOID.triples, count_literal(counted.dataset)))
+    graph.add((dataset, RDFS.comment, Literal(_scope(counted), lang="en")))
     graph.add((dataset, VOID.entities, count_literal(entities(store, base))))
-    for name, triples in per_graph.items():
+    for name in dumps.PARTS:
+        triples = counted.graphs.get(name, 0)
         subset = URIRef(uris.graph(base, name))
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
@@ -93,6 +100,14 @@ def dumps_graph(release: dumps.Release, base: str, by_part: dict[str, list[URIRe
     graph.add((URIRef(base + "def/shapes"), OWL.versionInfo, Literal(release.shapes_version)))
     add_distributions(graph, release, base, dataset, by_part)
     return graph
+
+
+def _scope(counted: TripleCounts) -> str:
+    """What void:triples counts, and what the endpoint holds besides."""
+    return (
+        f"void:triples counts {counted.dataset_scope()}. The SPARQL endpoint holds "
+        f"{counted.endpoint:,}: these and graph/meta, the example queries ({counted.extra:,})."
+    )
 
 
 def _any(by_part: dict[str, list[URIRef]], iri: URIRef) -> bool:

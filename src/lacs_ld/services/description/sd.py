@@ -7,6 +7,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, VOID
 
 from lacs_ld import uris
 from lacs_ld.namespaces import SD
+from lacs_ld.services.description_counts import count_literal, triple_counts
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 
@@ -58,9 +59,11 @@ def service_description(settings: Settings, snapshot: Snapshot) -> Graph:
     default_graph = BNode("defaultGraph")
     graph.add((dataset, SD.defaultGraph, default_graph))
     graph.add((default_graph, RDF.type, SD.Graph))
-    graph.add((default_graph, VOID.triples, Literal(snapshot.triples)))
-    graph.add((default_graph, RDFS.comment, Literal("The union of the named graphs.", lang="en")))
-    for name, count in sorted(snapshot.graph_triples.items()):
+    counted = triple_counts(snapshot)
+    graph.add((default_graph, VOID.triples, count_literal(counted.endpoint)))
+    scope = f"The union of the named graphs: {counted.endpoint_scope()}."
+    graph.add((default_graph, RDFS.comment, Literal(scope, lang="en")))
+    for name, count in sorted(counted.graphs.items()):
         named = BNode(f"graph-{name}")
         graph.add((dataset, SD.namedGraph, named))
         graph.add((named, RDF.type, SD.NamedGraph))
@@ -68,5 +71,5 @@ def service_description(settings: Settings, snapshot: Snapshot) -> Graph:
         described = BNode(f"graph-{name}-description")
         graph.add((named, SD.graph, described))
         graph.add((described, RDF.type, SD.Graph))
-        graph.add((described, VOID.triples, Literal(count)))
+        graph.add((described, VOID.triples, count_literal(count)))
     return graph

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lacs_ld.services.snapshot import Snapshot
+from lacs_ld.services.snapshot import Snapshot, sha256_of
 
 FOLDER = "dumps"
 INDEX = "index.json"
@@ -71,6 +71,28 @@ class Release:
 
     def sums(self) -> str:
         return (self.directory / SUMS).read_text(encoding="utf-8")
+
+    def intact(self, name: str, seen: set[tuple[str, int, int, str]]) -> bool:
+        """Whether a listed file's bytes match its checksum (re-read only when it changed).
+
+        `seen` remembers files already verified by (path, size, mtime, sha256), so a file
+        is hashed once per process unless something rewrites it.
+        """
+        file = self.file(name)
+        if file is None:
+            return True
+        path = self.directory / name
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        mark = (str(path), stat.st_size, stat.st_mtime_ns, file.sha256)
+        if mark in seen:
+            return True
+        if stat.st_size != file.size or sha256_of(path) != file.sha256:
+            return False
+        seen.add(mark)
+        return True
 
 
 def folder(snapshot: Snapshot) -> Path:

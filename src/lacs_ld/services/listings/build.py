@@ -62,10 +62,22 @@ def read_authorities(store: Store, base: str) -> dict[str, Record]:
     authorities: dict[str, Record] = {}
     for row in run(store, "list-authorities", base):
         current = authorities.setdefault(text(row, "authority"), {})
-        for key in ("label", "gss", "region", "type", "from", "to"):
+        for key in ("label", "gss", "dfe", "region", "type", "from", "to"):
             if not current.get(key):
                 current[key] = text(row, key)
+    for row in run(store, "list-authority-replacements", base):
+        former, successor = text(row, "former"), text(row, "authority")
+        name = text(row, "label") or tail(former, "id/authority/")
+        _append(authorities.get(successor), "formerly", name)
+        _append(authorities.get(former), "became", authorities.get(successor, {}).get("label", ""))
     return authorities
+
+
+def _append(record: Record | None, key: str, name: str) -> None:
+    """Add a name to a record's sorted `; `-joined names, once."""
+    if record is not None and name:
+        names = {n for n in record.get(key, "").split("; ") if n} | {name}
+        record[key] = "; ".join(sorted(names))
 
 
 def read_inspections(store: Store, base: str) -> dict[str, Record]:
@@ -105,6 +117,7 @@ def inspection_items(
                     "year": one(terms.note("year", year(info["issued"]), year(info["issued"]))),
                     "grade": one(grade_slug),
                     "authority": one(gss),
+                    "region": one(terms.scheme_slug("region", authority.get("region", ""))),
                 },
                 links={"authority": info["authority"]},
             )
@@ -138,6 +151,11 @@ def authority_items(
                     "grade": terms.concept_label(latest_grade) if latest_grade else "",
                     "latest": latest_date,
                     "inspections": str(len(per_authority.get(iri, []))),
+                    "dfe": info.get("dfe", ""),
+                    "formerly": info.get("formerly", ""),
+                    "became": info.get("became", ""),
+                    "from": info.get("from", ""),
+                    "to": info.get("to", ""),
                 },
                 facets={
                     "region": one(terms.scheme_slug("region", info.get("region", ""))),

@@ -71,19 +71,26 @@ def facet_counts(
             tally = tallies[facet.name]
             for value in item.facets.get(facet.name, ()):
                 tally[value] = tally.get(value, 0) + 1
-    result: dict[str, list[FacetValue]] = {}
-    for facet in facets:
-        names = labels.get(facet.name, {})
-        values = [
-            FacetValue(v, names.get(v, v), n, active.get(facet.name) == v)
-            for v, n in tallies[facet.name].items()
-        ]
-        if facet.name == "year":
-            values.sort(key=lambda fv: fv.value, reverse=True)
-        else:
-            values.sort(key=lambda fv: (-fv.count, fv.label.casefold()))
-        result[facet.name] = values
-    return result
+    return {
+        facet.name: facet_values(
+            facet.name,
+            [(v, labels.get(facet.name, {}).get(v, v), n) for v, n in tallies[facet.name].items()],
+            active.get(facet.name),
+        )
+        for facet in facets
+    }
+
+
+def facet_values(
+    facet: str, counted: Iterable[tuple[str, str, int]], selected: str | None
+) -> list[FacetValue]:
+    """A facet's `(value, label, count)` tallies as offered: years newest first, else commonest."""
+    values = [FacetValue(v, label, n, selected == v) for v, label, n in counted]
+    if facet == "year":
+        values.sort(key=lambda fv: fv.value, reverse=True)
+    else:
+        values.sort(key=lambda fv: (-fv.count, fv.label.casefold(), fv.value))
+    return values
 
 
 def parse_page(raw: str | None) -> int:

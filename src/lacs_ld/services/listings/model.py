@@ -103,4 +103,4 @@ class Page:
     sort: str
     filters: dict[str, str]
     facets: dict[str, list[FacetValue]]
-    matching: list[Item]
+    everything: Callable[[], list[Item]]  # every matching row, in order (for CSV)

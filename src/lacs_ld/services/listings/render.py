@@ -19,7 +19,7 @@ def page_csv(page: Page) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     columns = page.spec.columns
     writer.writerow(["iri", "label", *(c.key for c in columns)])
-    for item in page.matching:
+    for item in page.everything():
         writer.writerow([item.iri, item.label, *(item.fields.get(c.key, "") for c in columns)])
     return buffer.getvalue()
 

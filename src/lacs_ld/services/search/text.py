@@ -31,6 +31,11 @@ def parse_query(text: str) -> list[tuple[str, ...]]:
     return terms[:MAX_TERMS]
 
 
+def plain(text: str) -> str:
+    """A title as its words, casefolded: what a search for exactly that title would hold."""
+    return " ".join(w.casefold() for w in _WORD.findall(text))
+
+
 def fts_expression(terms: list[tuple[str, ...]]) -> str:
     """The FTS5 query for parsed terms: each a quoted string of word characters, ANDed."""
     return " ".join('"' + " ".join(words) + '"' for words in terms)

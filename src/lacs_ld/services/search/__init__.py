@@ -1,0 +1,28 @@
+"""Full-text search, and the per-snapshot file the search and the lists are answered from.
+
+- `text`: the query's terms going into FTS5 and snippets coming out;
+- `documents`: what is indexed (authorities, inspections, guidance, clauses, quotes);
+- `tables`: writing the index; `index`: answering a search from it;
+- `artefact`: the snapshot's file, written once, opened by every server process.
+"""
+
+from __future__ import annotations
+
+from lacs_ld.services.search.artefact import Artefact, ensure, open_artefact
+from lacs_ld.services.search.documents import FACETS, TYPE_LABELS, Doc
+from lacs_ld.services.search.index import PAGE_SIZE, Hit, Results, SearchIndex
+from lacs_ld.services.search.text import MAX_QUERY_CHARS
+
+__all__ = [
+    "FACETS",
+    "MAX_QUERY_CHARS",
+    "PAGE_SIZE",
+    "TYPE_LABELS",
+    "Artefact",
+    "Doc",
+    "Hit",
+    "Results",
+    "SearchIndex",
+    "ensure",
+    "open_artefact",
+]

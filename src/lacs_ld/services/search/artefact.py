@@ -1,0 +1,98 @@
+"""The lists' and the search's file of a snapshot: written once, then shared by every process.
+
+One SQLite file in the snapshot's folder holds every list's rows, orders, facet values and
+counts, and the full-text index. It is written when the snapshot is published, or on first
+use when an older snapshot has none, to a temporary name and renamed into place, under a
+lock so that server processes starting together build it once. Readers open it read-only and
+memory-mapped: however many server processes there are, its pages are in memory once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from lacs_ld.services.listings import ListReader, Readonly, build
+from lacs_ld.services.listings.tables import write_lists
+from lacs_ld.services.search.index import SearchIndex
+from lacs_ld.services.search.tables import write_search
+from lacs_ld.services.snapshot import Snapshot
+from lacs_ld.store import Store
+
+log = logging.getLogger(__name__)
+
+FOLDER = "artefacts"
+FILE = "browse-1.sqlite"  # the number changes whenever the tables do
+
+
+class Artefact:
+    """A snapshot's opened file: its lists and its search."""
+
+    def __init__(self, key: str, path: Path) -> None:
+        self.key = key
+        self.path = path
+        db = Readonly(path)
+        self.lists = ListReader(db)
+        self.search = SearchIndex(db)
+
+
+def path_of(snapshot: Snapshot) -> Path:
+    return snapshot.directory / FOLDER / FILE
+
+
+def ensure(store: Store, snapshot: Snapshot) -> Path:
+    """The snapshot's file, written from the store (which serves `snapshot`) when absent."""
+    path = path_of(snapshot)
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(path.parent / ".lock"):
+        if not path.is_file():
+            started = time.perf_counter()
+            _write(store, snapshot, path)
+            log.info("lists and search index written in %.1f s", time.perf_counter() - started)
+    return path
+
+
+def open_artefact(store: Store, snapshot: Snapshot) -> Artefact:
+    """The snapshot's lists and search, writing their file first if it is missing."""
+    return Artefact(snapshot.key, ensure(store, snapshot))
+
+
+def _write(store: Store, snapshot: Snapshot, path: Path) -> None:
+    catalogue = build(store, snapshot)
+    handle, temporary = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=path.parent)
+    os.close(handle)
+    try:
+        db = sqlite3.connect(temporary)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            with db:
+                write_lists(db, catalogue)
+                write_search(db, catalogue)
+            db.execute("VACUUM")
+        finally:
+            db.close()
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _locked(lock: Path) -> Iterator[None]:
+    """An exclusive lock across processes (released if the holder dies)."""
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,66 @@
+"""Writing the search index into SQLite: an FTS5 table and each document's kind and facets.
+
+Rowids follow IRI order, so ordering equal ranks by rowid breaks ties by IRI.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from lacs_ld.services.listings import Catalogue
+from lacs_ld.services.listings.tables import value_ids
+from lacs_ld.services.search.documents import documents, facet_labels
+from lacs_ld.services.search.text import plain
+
+# A thing named by the words searched for outranks passages that mention it; a title that is
+# exactly the words searched for comes first of all (`plain`).
+WEIGHTS = {"authority": 2.0}
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+SCHEMA = f"""
+CREATE VIRTUAL TABLE docs USING fts5(title, body, context, tokenize = '{TOKENIZER}');
+CREATE TABLE doc(id INTEGER PRIMARY KEY, iri TEXT NOT NULL, kind TEXT NOT NULL,
+  weight REAL NOT NULL, plain TEXT NOT NULL, facets TEXT NOT NULL);
+CREATE TABLE search_values(
+  id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL,
+  UNIQUE (facet, value));
+CREATE TABLE doc_values(doc INTEGER NOT NULL, value INTEGER NOT NULL,
+  PRIMARY KEY (doc, value)) WITHOUT ROWID;
+CREATE INDEX doc_values_by_value ON doc_values(value, doc);
+"""
+
+
+def write_search(db: sqlite3.Connection, catalogue: Catalogue) -> None:
+    """The catalogue's searchable documents, indexed, into a file holding no search yet."""
+    db.executescript(SCHEMA)
+    docs = documents(catalogue)
+    numbered = list(enumerate(docs, start=1))
+    db.executemany(
+        "INSERT INTO docs(rowid, title, body, context) VALUES (?, ?, ?, ?)",
+        ((n, d.title, d.body, d.context) for n, d in numbered),
+    )
+    db.executemany(
+        "INSERT INTO doc VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                n,
+                d.iri,
+                d.kind,
+                WEIGHTS.get(d.kind, 1.0),
+                plain(d.title),
+                json.dumps(d.facets, ensure_ascii=False),
+            )
+            for n, d in numbered
+        ),
+    )
+    values = value_ids(db, "search_values", facet_labels(catalogue), [docs])
+    db.executemany(
+        "INSERT OR IGNORE INTO doc_values VALUES (?, ?)",
+        (
+            (n, values[(facet, value)])
+            for n, d in numbered
+            for facet, chosen in d.facets.items()
+            for value in chosen
+        ),
+    )
+    db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
