@@ -18,6 +18,8 @@ PAGES = (
     "doc/guidance/sif-annex-a/clause/2.05.html",
     "doc/guidance/ofsted-ehe-advice-2015.html",
     "doc/guidance/sif-annex-a.html",
+    "def/judgement/inadequate",
+    "def/region/west-midlands",
 )
 CAMEL = re.compile(r"\b[a-z]+[A-Z]\w*\b")
 
@@ -48,7 +50,7 @@ class Headings(HTMLParser):
 
 def main(client: FlaskClient, path: str) -> str:
     """The visible page: what is inside <main>, without the head's embedded JSON-LD."""
-    response = client.get("/lacs/" + path)
+    response = client.get("/lacs/" + path, headers={"Accept": "text/html"})
     assert response.status_code == 200, path
     return response.data.decode().split("<main", 1)[1].split("</main>", 1)[0]
 
