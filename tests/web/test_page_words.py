@@ -84,7 +84,8 @@ def test_an_inspection_shows_its_judgements_once(client: FlaskClient) -> None:
     html = main(client, "doc/inspection/E08000025/sif/2016-11-25.html")
     assert html.count("Leadership, management and governance") == 1
     assert "judgement of" not in html.lower()
-    assert "Quotes taken from it <span" in html
+    assert "Quotes from its report <span" in html
+    assert ">Quote 10</a>" in html
 
 
 def test_quotes_of_a_report_are_listed_in_the_order_they_appear(client: FlaskClient) -> None:
