@@ -154,3 +154,10 @@ def test_the_file_is_written_once_and_on_first_use_for_an_older_snapshot(
     assert [p.name for p in (older / "artefacts").iterdir() if not p.name.startswith(".")] == [
         written.name
     ]
+
+
+def test_authorities_sharing_a_name_are_told_apart_in_the_facet(lists: ListReader) -> None:
+    options = [v.label for v in lists.page("inspections", {}).facets["authority"]]
+    assert len(options) == len(set(options))
+    assert "Buckinghamshire (2009 to 2020)" in options
+    assert "Buckinghamshire (from 2020)" in options

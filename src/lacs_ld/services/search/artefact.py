@@ -29,7 +29,7 @@ from lacs_ld.store import Store
 log = logging.getLogger(__name__)
 
 FOLDER = "artefacts"
-FILE = "browse-1.sqlite"  # the number changes whenever the tables do
+FILE = "browse-2.sqlite"  # the number changes whenever what is written does
 
 
 class Artefact:
