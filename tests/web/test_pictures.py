@@ -36,7 +36,10 @@ LATEST = (
 HISTORY = (
     PREFIXES
     + """SELECT ?inspection ?grade WHERE {
-  ?inspection lacs:inspectedAuthority <%s> ; dcterms:issued ?published .
+  ?inspection lacs:inspectedAuthority <%s> .
+  OPTIONAL { ?inspection dcterms:issued ?published }
+  OPTIONAL { ?inspection lacs:startDate ?visited }
+  FILTER (BOUND(?published) || BOUND(?visited))
   OPTIONAL { ?inspection lacs:overallJudgement ?grade }
 }"""
 )
@@ -100,6 +103,6 @@ def test_authority_page_draws_each_inspection_with_its_grade(client: FlaskClient
         else "none"
         for row in sparql(client, HISTORY % authority)
     }
-    assert len(expected) == 8
+    assert len(expected) >= 8
     assert marks == expected
     assert 'id="history-caption"' in html and "one line per framework" in html

@@ -38,13 +38,13 @@ def _authority(view: View) -> dict[str, Any]:
     for inc in view.d.incoming:
         if inc.via == lacs.inspectedAuthority:
             timeline = [view.summary(i) for i in inc.subjects]
-    timeline.sort(key=lambda item: item["issued"], reverse=True)
+    timeline.sort(key=lambda item: item["issued"] or item["visited"], reverse=True)
     own = view.label(s) + " — "
     for item in timeline:  # on the authority's own page its name need not prefix every title
         label = item["term"].label
         if label.startswith(own):
             label = label[len(own) :]
-        label = label.split(", published ", 1)[0]  # the date stands beside it
+        label = label.split(", published ", 1)[0].split(", visited ", 1)[0]  # dated beside it
         item["term"].label = label[:1].upper() + label[1:]
         framework = item["framework"]
         item["same_as_framework"] = (

@@ -177,6 +177,7 @@ class View:
             "term": self.term(node),
             "text": self.text(node, self.lacs.text),
             "issued": self.text(node, DCTERMS.issued),
+            "visited": self.text(node, self.lacs.startDate),
             "notation": self.text(node, SKOS.notation),
             "grade": self.term(grade) if grade is not None else None,
             "framework": self.term(framework) if framework is not None else None,

@@ -98,7 +98,12 @@ def by_year(counts: list[YearCount]) -> dict[str, Any]:
 
 def history(timeline: list[dict[str, Any]], today: date | None = None) -> dict[str, Any]:
     """An authority's inspections as marks on a time axis, one lane per framework."""
-    dated = [t for t in timeline if len(t.get("issued", "")) >= 4 and t["issued"][:4].isdigit()]
+    # A visit whose letter has no publication date is placed by its first day on site.
+    dated = [
+        {**t, "issued": t.get("issued") or t.get("visited", "")}
+        for t in timeline
+        if (t.get("issued") or t.get("visited", ""))[:4].isdigit()
+    ]
     if not dated:
         return {"lanes": [], "height": 0, "ticks": []}
     first = min(2009, min(int(t["issued"][:4]) for t in dated))
