@@ -110,3 +110,9 @@ def test_sources_are_named_by_what_they_are(client: FlaskClient) -> None:
     assert "children's services inspection - 25 november 2016.pdf" in html.replace("&#39;", "'")
     facts = html.split("Facts", 1)[1].split("</dl>", 1)[0]
     assert "%20" not in re.sub(r"<[^>]+>", "", facts)
+
+
+def test_a_rule_behind_several_links_of_a_quote_is_stated_once(client: FlaskClient) -> None:
+    html = main(client, "doc/inspection/E10000017/sif/2015-11-27/quote/13.html")
+    assert html.count('class="governance-link"') >= 3
+    assert html.count("The rule: ") == 1
