@@ -144,7 +144,7 @@ def start(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + 1800
     while True:
         try:
             with urllib.request.urlopen(root + "health", timeout=5) as answer:
@@ -152,6 +152,8 @@ def start(
                     return process, root
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
+                process.terminate()
+                process.wait(timeout=60)
                 raise RuntimeError("lacs-ld serve did not start") from None
             time.sleep(0.5)
 

@@ -48,11 +48,22 @@ def path_of(snapshot: Snapshot) -> Path:
 
 
 def ensure(store: Store, snapshot: Snapshot) -> Path:
-    """The snapshot's file, written from the store (which serves `snapshot`) when absent."""
+    """The snapshot's file, written from the store (which serves `snapshot`) when absent.
+
+    A snapshot folder this process may not write to (a read-only image) gets its file in
+    the temporary folder instead, shared the same way by the processes of this machine.
+    """
     path = path_of(snapshot)
     if path.is_file():
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / ".lock").touch()
+    except OSError:
+        path = Path(tempfile.gettempdir()) / "lacs-ld" / snapshot.key / FILE
+        if path.is_file():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(path.parent / ".lock"):
         if not path.is_file():
             started = time.perf_counter()
