@@ -26,8 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from common import CONNECTIONS, free_port  # noqa: E402
+from load import Load, _ms  # noqa: E402
+from memory import memory  # noqa: E402
 from replicate import replicate  # noqa: E402
-from run import CONNECTIONS, Load, _ms, free_port, memory  # noqa: E402
 
 WORDS = [
     "children",
@@ -144,7 +146,7 @@ def start(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + 1800
     while True:
         try:
             with urllib.request.urlopen(root + "health", timeout=5) as answer:
@@ -152,6 +154,8 @@ def start(
                     return process, root
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
+                process.terminate()
+                process.wait(timeout=60)
                 raise RuntimeError("lacs-ld serve did not start") from None
             time.sleep(0.5)
 
