@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response
 from gunicorn.app.base import BaseApplication
 
-from lacs_ld.serving import gunicorn_config
+from lacs_ld.serving.config import gunicorn_config
 from lacs_ld.settings import Settings
 
 app = Flask(__name__)
@@ -42,7 +42,6 @@ class Ceiling(BaseApplication):
     def load_config(self) -> None:
         settings = Settings.load()
         config = gunicorn_config(settings)
-        config.pop("on_reload")
         config["bind"] = f"127.0.0.1:{self.port}"
         config["workers"] = 2
         for key, value in config.items():

@@ -6,7 +6,7 @@ connections): 200 distinct searches in rotation (no cache of a single answer hel
 filtered list page, and the first page of the biggest list. Prints req/s, p50 and p99 for
 each and the proportional set size of the server and all its processes after the runs.
 
-Run: python benchmarks/distinct_searches.py [--duration 5] [--workers 2]
+Run: python benchmarks/distinct_searches.py [--duration 5] [--workers 2] [--factor 4]
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from replicate import replicate  # noqa: E402
 from run import CONNECTIONS, Load, _ms, free_port, memory  # noqa: E402
 
 WORDS = [
@@ -128,11 +129,13 @@ def report(label: str, load: Load) -> None:
     )
 
 
-def start(workers: int, state: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    workers: int, state: Path, data: Path = REPO / "data"
+) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     root = f"http://127.0.0.1:{port}/"
     env = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
-    env.update(LACS_LD_BASE_URI=root, LACS_LD_STATE_DIR=str(state))
+    env.update(LACS_LD_BASE_URI=root, LACS_LD_STATE_DIR=str(state), LACS_LD_DATA_DIR=str(data))
     command = [sys.executable, "-m", "lacs_ld", "serve", "--workers", str(workers)]
     process = subprocess.Popen(
         [*command, "--port", str(port)],
@@ -141,7 +144,7 @@ def start(workers: int, state: Path) -> tuple[subprocess.Popen[bytes], str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + 1800
     while True:
         try:
             with urllib.request.urlopen(root + "health", timeout=5) as answer:
@@ -149,6 +152,8 @@ def start(workers: int, state: Path) -> tuple[subprocess.Popen[bytes], str]:
                     return process, root
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
+                process.terminate()
+                process.wait(timeout=60)
                 raise RuntimeError("lacs-ld serve did not start") from None
             time.sleep(0.5)
 
@@ -157,10 +162,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per case")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--factor", type=int, default=1, help="times the bundled data")
+    parser.add_argument("--state", type=Path, help="state folder (default var/bench-state[-xN])")
     args = parser.parse_args()
-    state = REPO / "var" / "bench-state"
+    suffix = f"-x{args.factor}" if args.factor > 1 else ""
+    state = args.state or REPO / "var" / f"bench-state{suffix}"
     state.mkdir(parents=True, exist_ok=True)
-    process, root = start(args.workers, state)
+    data = REPO / "data"
+    if args.factor > 1:
+        data = replicate(args.factor, REPO / "var" / f"bench-data{suffix}")
+    started = time.monotonic()
+    process, root = start(args.workers, state, data)
+    print(f"{args.factor}x the data; serving after {time.monotonic() - started:.0f} s")
     try:
         warm(root)
         with tempfile.TemporaryDirectory() as folder:

@@ -221,7 +221,7 @@ def test_the_test_command_leaves_a_running_server_installed_by_the_first_undistu
     assert installed.startswith(str(site)), installed
     # The README's second command, in the same shell, limited to one quick test file.
     ran = subprocess.run(
-        ["bash", "-c", f"{TEST} tests/test_settings.py -q -p no:cacheprovider"],
+        ["bash", "-c", f"{TEST} tests/settings/test_load.py -q -p no:cacheprovider"],
         cwd=clone.path,
         env=clone.env(),
         capture_output=True,

@@ -19,7 +19,7 @@ from rdflib.namespace import OWL, RDF, SH, SKOS
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "https://data.example.test/lacs/"
-SHAPES = REPO / "shapes" / "lacs-shapes.ttl"
+SHAPES = sorted((REPO / "shapes").glob("*.ttl"))
 FIXTURES = REPO / "tests" / "fixtures" / "shapes"
 VALID = sorted((FIXTURES / "valid").glob("*.ttl"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.ttl"))
@@ -34,7 +34,8 @@ def parse(*paths: Path) -> Graph:
 
 @functools.cache
 def shapes_graph() -> Graph:
-    return parse(SHAPES)
+    """Every shapes file, as the service loads the shapes folder."""
+    return parse(*SHAPES)
 
 
 @functools.cache

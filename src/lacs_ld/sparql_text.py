@@ -47,6 +47,22 @@ class QueryShape:
     unterminated: bool = False
 
 
+def normalise(text: str) -> str:
+    """The query with each run of whitespace and comments as one space: equal texts, one key.
+
+    Strings and IRIs are kept exactly (their spaces are meaningful); everything else is kept
+    as written, so two texts normalise alike only when they are the same query.
+    """
+    parts: list[str] = []
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup in ("ws", "comment"):
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+        else:
+            parts.append(match.group())
+    return "".join(parts).strip()
+
+
 def analyse(text: str, base: str = "") -> QueryShape:
     """Scan a query once; prefixed and relative FROM IRIs are resolved as the parser would."""
     shape = QueryShape()

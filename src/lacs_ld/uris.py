@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 GSS = r"E(?:06|07|08|09|10|11)[0-9]{6}"
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-DATE = r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?:-[0-9]+)?"
+DATE = r"(?:visited-)?[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?:-[0-9]+)?"
 NUMBER = r"[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*"
 
 PATTERNS: dict[str, str] = {

@@ -18,7 +18,7 @@ LACS = f"{BASE}def/lacs#"
 IRI = re.compile(
     rf"^{re.escape(BASE)}id/inspection/(E\d{{8}})/"
     r"(slac|cpi|tlac|sif|ilacs|jtai|send|focused-visit|monitoring-visit)/"
-    r"(\d{4}-\d{2}(?:-\d{2})?)(-[2-9])?$"
+    r"(visited-)?(\d{4}-\d{2}(?:-\d{2})?)(-[2-9])?$"
 )
 
 
@@ -89,16 +89,20 @@ def test_2026_ilacs_rows_without_an_overall_judgement_get_none(
         assert graph.value(node, lacs("judgement")) is not None
 
 
-def test_every_inspection_iri_follows_the_contract_and_matches_its_publication_date(
+def test_every_inspection_iri_follows_the_contract_and_matches_its_date(
     built: Built,
 ) -> None:
     graph = built.inspections
     for node in inspections(built):
         match = IRI.match(str(node))
         assert match, node
-        gss, _, date, _ = match.groups()
+        gss, _, visited, date, _ = match.groups()
         assert graph.value(node, lacs("inspectedAuthority")) == URIRef(f"{BASE}id/authority/{gss}")
-        assert str(graph.value(node, DCTERMS.issued)) == date
+        if visited:
+            assert graph.value(node, DCTERMS.issued) is None, node
+            assert str(graph.value(node, lacs("startDate"))) == date, node
+        else:
+            assert str(graph.value(node, DCTERMS.issued)) == date
         assert graph.value(node, RDFS.label) is not None
         assert graph.value(node, DCTERMS.source) is not None
 

@@ -125,7 +125,7 @@ def test_selector_exact_prefix_and_suffix_are_the_page_text_and_words_match(buil
         assert selector == URIRef(str(quote) + "/selector")
         assert (selector, RDF.type, OA.TextQuoteSelector) in built.graph
         exact, prefix, suffix = (
-            str(built.graph.value(selector, p)) for p in (OA.exact, OA.prefix, OA.suffix)
+            str(built.graph.value(selector, p) or "") for p in (OA.exact, OA.prefix, OA.suffix)
         )
         pages = [_collapse(raw) for raw in _pages_of(built, quote)]
         text = str(built.graph.value(quote, LACS.text))
@@ -275,3 +275,25 @@ def test_two_builds_serialise_identically(built: Built) -> None:
     except ImportError:  # pragma: no cover - before the writer exists
         return
     assert serialize(built.graph) == serialize(again)
+
+
+def test_no_quote_holds_pdf_debris_glyphs_footnotes_or_two_paragraphs(built: Built) -> None:
+    texts = {str(q): str(built.graph.value(q, LACS.text)) for q in _quotes(built)}
+    assert [q for q, t in texts.items() if re.search("[\ue000-\uf8ff]", t)] == []
+    assert [q for q, t in texts.items() if re.search(r"[.!?] \d{1,3}\. [A-Z0-9]", t)] == []
+    assert [q for q, t in texts.items() if "ONS 2011 census" in t] == []
+    numbered = [t for t in texts.values() if t.startswith("307 families who experience high risk")]
+    assert numbered == [], "the paragraph without the topic is not quoted"
+    assert "Private fostering arrangements have been strengthened by a dedicated post." in (
+        texts.values()
+    )
+
+
+def test_selectors_state_no_empty_prefix_or_suffix(built: Built) -> None:
+    empty = [
+        (str(selector), str(prop))
+        for prop in (OA.prefix, OA.suffix)
+        for selector, value in built.graph.subject_objects(prop)
+        if str(value) == ""
+    ]
+    assert empty == []

@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from lacs_ld import cli
-from lacs_ld.services import dumps
+from lacs_ld.services import changes, dumps
 from lacs_ld.services.publish import Publication
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.store import open_store
@@ -158,6 +158,9 @@ def test_a_second_publish_of_unchanged_data_gives_byte_identical_downloads(
     state = tmp_path / "state"
     copy = state / "snapshots" / snapshot.key
     shutil.copytree(snapshot.directory, copy, ignore=shutil.ignore_patterns(dumps.FOLDER))
+    earlier = changes.previous(snapshot)  # added.nt and removed.nt are made against it
+    if earlier is not None:
+        shutil.copytree(earlier.directory, state / "snapshots" / earlier.key)
     settings = make_settings(state)
     publication = Publication(settings, open_store(settings))
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,26 @@ def test_the_file_is_written_once_and_on_first_use_for_an_older_snapshot(
     assert [p.name for p in (older / "artefacts").iterdir() if not p.name.startswith(".")] == [
         written.name
     ]
+
+
+def test_authorities_sharing_a_name_are_told_apart_in_the_facet(lists: ListReader) -> None:
+    options = [v.label for v in lists.page("inspections", {}).facets["authority"]]
+    assert len(options) == len(set(options))
+    assert "Buckinghamshire (2009 to 2020)" in options
+    assert "Buckinghamshire (from 2020)" in options
+
+
+def test_a_snapshot_folder_that_cannot_be_written_gets_its_file_in_the_temporary_folder(
+    publication: Publication, tmp_path: Path
+) -> None:
+    snapshot = publication.snapshot
+    assert snapshot is not None
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the snapshot folder would be\n")
+    unwritable = dataclasses.replace(snapshot, directory=blocked, key=f"test-{tmp_path.name}")
+    written = ensure(publication.store, unwritable)
+    try:
+        assert written.is_relative_to(tempfile.gettempdir())
+        assert open_artefact(publication.store, unwritable).lists.page("guidance", {}).total > 0
+    finally:
+        shutil.rmtree(written.parent)

@@ -143,3 +143,18 @@ def test_equal_ranks_are_in_iri_order(index: SearchIndex) -> None:
     for first, second in pairwise(hits):
         if first.score == second.score:
             assert first.doc.iri < second.doc.iri
+
+
+@pytest.mark.parametrize(
+    "filters", [{}, {"year": "2016"}, {"type": "quote", "region": "london"}, {"type": "clause"}]
+)
+def test_the_total_is_the_number_of_hits_on_every_page(
+    index: SearchIndex, filters: dict[str, str]
+) -> None:
+    first = index.search("home educated", filters)
+    seen = [
+        h.doc.iri
+        for n in range(1, first.pages + 1)
+        for h in index.search("home educated", filters, page=n).hits
+    ]
+    assert len(seen) == len(set(seen)) == first.total > 0

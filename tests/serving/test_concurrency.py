@@ -26,6 +26,14 @@ def server(state_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Server:
         yield running
 
 
+def test_the_default_serve_runs_gunicorn_threaded_workers_not_a_development_server(
+    server: Server,
+) -> None:
+    log = server.log_text()
+    assert "Using worker: gthread" in log
+    assert "development server" not in log
+
+
 def probes(server: Server) -> dict[str, tuple[int, float]]:
     """Status and seconds of a page, a document, a search and a cheap ASK, one after another."""
     root = server.root

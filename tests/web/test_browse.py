@@ -150,3 +150,23 @@ def test_lists_are_conditional(client: FlaskClient) -> None:
     etag = first.headers["ETag"]
     again = client.get("/lacs/guidance", headers={**HTML, "If-None-Match": etag})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "ttl"])
+def test_a_repeated_list_page_is_the_same_bytes_and_validator(
+    client: FlaskClient, fmt: str
+) -> None:
+    url = f"/lacs/quotes?topic=elective-home-education&page=2&format={fmt}"
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first.get_data() == second.get_data()
+    assert first.headers["ETag"] == second.headers["ETag"]
+    assert first.headers["Content-Type"] == second.headers["Content-Type"]
+    revalidated = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert revalidated.status_code == 304
+
+
+def test_a_refused_list_page_is_refused_every_time(client: FlaskClient) -> None:
+    for _ in range(2):
+        assert client.get("/lacs/quotes?topic=no-such-topic").status_code == 400
+        assert client.get("/lacs/quotes?page=999").status_code == 404

@@ -191,7 +191,7 @@ def test_authority_page_shows_inspection_history_with_grades(client: FlaskClient
 
 
 def test_quote_page_links_the_report_pdf_at_its_page(client: FlaskClient) -> None:
-    html = client.get("/lacs/doc/inspection/E08000025/sif/2016-11-25/quote/1.html").data.decode()
+    html = client.get("/lacs/doc/inspection/E08000025/sif/2016-11-25/quote/12.html").data.decode()
     assert "#page=17" in html
     assert "Clauses that govern it" in html
 
@@ -199,7 +199,7 @@ def test_quote_page_links_the_report_pdf_at_its_page(client: FlaskClient) -> Non
 # --- every rule of the 303 pattern, checked one by one -------------------------------------
 
 CLAUSE = "guidance/children-act-1989/clause/section-47"
-QUOTE = "inspection/E08000025/sif/2016-11-25/quote/1"
+QUOTE = "inspection/E08000025/sif/2016-11-25/quote/12"
 NEGOTIATED = {
     "text/turtle": "ttl",
     "application/n-triples": "nt",
@@ -387,7 +387,7 @@ def test_lower_case_gss_redirects_permanently_for_documents_too(client: FlaskCli
         "/lacs/doc/authority/e08000025.ttl": DOC + ".ttl",
         "/lacs/id/inspection/e08000025/sif/2016-11-25": TEST_BASE
         + "id/inspection/E08000025/sif/2016-11-25",
-        "/lacs/doc/inspection/e08000025/sif/2016-11-25/quote/1.html": f"{TEST_BASE}doc/{QUOTE}.html",
+        "/lacs/doc/inspection/e08000025/sif/2016-11-25/quote/12.html": f"{TEST_BASE}doc/{QUOTE}.html",
     }
     for url, target in answers.items():
         response = client.get(url)

@@ -236,7 +236,9 @@ def test_busy_endpoint_answers_503_with_retry_after(client: FlaskClient) -> None
     import time
 
     time.sleep(0.5)
-    response = client.get(ENDPOINT, query_string={"query": "ASK { ?s ?p ?o }"})
+    # A query no earlier test asked, so no cached answer can serve it.
+    fresh = 'ASK { ?s ?p ?o FILTER (?o != "busy endpoint") }'
+    response = client.get(ENDPOINT, query_string={"query": fresh})
     for thread in slow:
         thread.join()
     assert response.status_code == 503

@@ -31,7 +31,9 @@ ALL_TRIPLES = "CONSTRUCT WHERE { ?s ?p ?o }"
 def get(root: str, query: str, accept: str) -> http.client.HTTPResponse:
     url = urllib.parse.urlsplit(root + "sparql?" + urllib.parse.urlencode({"query": query}))
     connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=60)
-    connection.request("GET", f"{url.path}?{url.query}", headers={"Accept": accept})
+    # One request per connection: the socket closes when the answer is read.
+    headers = {"Accept": accept, "Connection": "close"}
+    connection.request("GET", f"{url.path}?{url.query}", headers=headers)
     return connection.getresponse()
 
 

@@ -13,28 +13,27 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from lacs_ld.build.geography import Crosswalk
 from lacs_ld.build.merge import Event, reconcile
 from lacs_ld.build.observations import Observation
-from lacs_ld.build.official import read_2009_tables, read_ilacs_tables
+from lacs_ld.build.official import PRE_2013, read_2009_tables, read_ilacs_tables
 from lacs_ld.build.reconcile import Reconciliation
 from lacs_ld.build.report_dates import date_events
 from lacs_ld.build.reports import read_report_index, read_sif_pages
 from lacs_ld.build.scrapes import read_area_scrapes, read_ilacs_scrapes
 from lacs_ld.build.vocab import AREA_LABELS, GRADE_LABELS, LACS, concept, rel
 
-# The in-year tables for 2022-23 and 2023-24 give a visit's date but not when its letter was
-# published. The IRI contract puts the publication date in the IRI and the shapes require
-# dcterms:issued, so such visits are withheld (and counted) unless this is switched on.
-MINT_VISITS_WITHOUT_PUBLICATION_DATE = False
+# The in-year tables for 2022-23 and 2023-24 give a visit's first day on site but not when its
+# letter was published: such a visit's IRI date is "visited-" and that day (URI scheme, {date}).
 NO_PUBLICATION_DATE = (
-    "Ofsted's in-year table gives only the visit date; no source states when the letter was "
-    "published, so the date in this IRI is the visit date."
+    "Ofsted's in-year table gives the first day inspectors were on site but no source gives the "
+    "date the letter was published, so the IRI names the visit by that day (visited-YYYY-MM-DD) "
+    "and no dcterms:issued is stated."
 )
 
-# README caveat on the 2009-2023 table: pre-2013 grades appear re-labelled to the 2013 scale.
-RELABELLED = ("slac", "slac-reinspection", "cpi", "cpri", "tlac")
 RELABELLED_NOTE = (
-    "Grade as Ofsted's 2009-2023 table gives it. That table appears to re-label grades of the "
-    "earlier scale ('adequate' shown as 'requires improvement to be good'); the report itself "
-    "may use the older wording."
+    "Ofsted's 2009-2023 table prints this grade as 'Requires improvement to be good', a grade "
+    "introduced with the single inspection framework in November 2013. Inspections of "
+    "2009-2013 were graded on a four-point scale whose grade 3 was 'Adequate' (\"All inspection "
+    'judgements are made using the following four point scale", in the reports of the time), '
+    "so the grade is recorded as adequate; it ranks with 'requires improvement' (lacs:rank 3)."
 )
 
 
@@ -50,6 +49,23 @@ def observations(
     yield from read_report_index(sources, crosswalk, report)
 
 
+def _file_under_authority_on_site(
+    event: Event, crosswalk: Crosswalk, report: Reconciliation
+) -> None:
+    """Move an event to the code its authority had on the first day on site (a GSS recode)."""
+    if not event.start or event.authority.in_force(event.start):
+        return
+    then = crosswalk.at(event.authority.dfe, event.start, strict=True)
+    if then is None or then == event.authority:
+        return
+    report.notes["inspections filed under the authority's code on the first day on site"] += 1
+    report.details.append(
+        f"{event.authority.gss} {event.framework} {event.issued}: on site from {event.start}, "
+        f"when the authority's code was {then.gss}"
+    )
+    event.authority = then
+
+
 def _sort_key(event: Event) -> tuple[str, ...]:
     """A stable order for events sharing one IRI date, so '-2' always goes to the same one."""
     return (event.framework or "", event.start or "", event.report or "", min(event.rows))
@@ -59,7 +75,7 @@ def assign_iris(events: list[Event]) -> dict[str, Event]:
     """Relative IRI path -> event: {GSS}/{broad}/{date}, '-2' for a second report that day."""
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        date = event.issued or event.start or ""
+        date = event.issued or f"visited-{event.start}"
         groups[f"id/inspection/{event.authority.gss}/{event.broad}/{date}"].append(event)
     minted = {}
     for path, group in groups.items():
@@ -73,17 +89,18 @@ def reconciled(sources: Path, report: Reconciliation) -> dict[str, Event]:
     crosswalk = Crosswalk(sources)
     events = reconcile(observations(sources, crosswalk, report), report)
     date_events(events, sources, report)
+    for event in events:
+        _file_under_authority_on_site(event, crosswalk, report)
     kept = []
     for event in events:
-        if event.issued or (event.start and MINT_VISITS_WITHOUT_PUBLICATION_DATE):
+        if event.issued or event.start:
             kept.append(event)
+            if not event.issued:
+                report.notes["visits published under their first day on site (visited-)"] += 1
             continue
         source = event.rows[0].split(" row ")[0]
-        reason = f"{event.label_framework}: no source gives its publication date"
-        report.reject(
-            source, reason, f"{event.authority.gss} {event.start}: {', '.join(event.rows)}"
-        )
-        report.notes["events withheld: publication date unknown"] += 1
+        reason = f"{event.label_framework}: no source gives its publication or visit date"
+        report.reject(source, reason, f"{event.authority.gss}: {', '.join(event.rows)}")
     return assign_iris(kept)
 
 
@@ -136,7 +153,7 @@ def add_event(graph: Graph, path: str, event: Event) -> None:
         graph.add((judgement, LACS.grade, concept("judgement", grade)))
         text = f"{label(event)}: {AREA_LABELS[area]}: {GRADE_LABELS[grade]}"
         graph.add((judgement, RDFS.label, Literal(text)))
-        if event.framework in RELABELLED:
+        if event.framework in PRE_2013 and grade == "adequate":
             graph.add((judgement, RDFS.comment, Literal(RELABELLED_NOTE, lang="en")))
         for citation in event.grade_sources.get(area, ()):
             graph.add((judgement, DCTERMS.source, URIRef(citation)))

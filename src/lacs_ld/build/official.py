@@ -23,6 +23,11 @@ TABLE_2009 = tuple(
 )
 
 
+# Frameworks before November 2013 graded "Adequate" where the table prints the later label.
+PRE_2013 = ("slac", "slac-reinspection", "cpi", "cpri", "tlac")
+ADEQUATE = {"requires-improvement": "adequate"}
+
+
 def _grades(row: dict[str, str], columns: dict[str, str]) -> dict[str, str]:
     """The graded areas of a row; blank and '-' mean not judged, so they are left out."""
     found = {}
@@ -61,6 +66,8 @@ def read_2009_tables(
                     report.reject(name, "authority name not in the crosswalk")
                     continue
                 grades = combine_care_areas(_grades(row, columns))
+                if framework in PRE_2013:
+                    grades = {a: ADEQUATE.get(g, g) for a, g in grades.items()}
                 yield Observation(
                     source=name,
                     row=number,

@@ -37,6 +37,9 @@ REJECT_NEXT = "continues on the next page"
 REJECT_HEADER = "only page header text"
 REJECT_TOPIC = "topic not in the re-cut text"
 RECUT_HEADING = "heading removed"
+RECUT_PARAGRAPHS = "two numbered paragraphs split"
+REJECT_GLYPH = "a private-use glyph (a PDF bullet) inside a list kept whole"
+REJECT_FOOTNOTE = "footnote text, not a sentence"
 REJECT_NOT_SENTENCE = "heading or table text, not a sentence"
 
 _CLOSE = "\u2019\u201d\"')"
@@ -47,6 +50,13 @@ _SENTENCE_END = re.compile(
 )
 _PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\. ")
 _TABLE_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b")
+# A paragraph number between two sentences the sentence file ran together ("post. 52. 307").
+_INNER_PARAGRAPH = re.compile(
+    rf"(?:(?<=[.!?])|(?<=[.!?][{_CLOSE}])) \d{{1,3}}\. (?=[A-Z0-9\u2018\u201c])"
+)
+# Footnotes cite their sources after their number: "7 ONS 2011 census. 8 DfE Schools, …".
+_FOOTNOTE = re.compile(r"(?:^|\s)\d{1,2} (?:DfE|ONS|Ofsted|Department for)\b")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 @dataclass
@@ -137,6 +147,10 @@ def _finish(page: Page, start: int, end: int, topics: list[str], recuts: list[st
     kept = [t for t in topics if TOPIC_PATTERNS[t].search(text, start, end)]
     if not kept:
         return REJECT_TOPIC
+    if len(_FOOTNOTE.findall(text, start, end)) >= 2:
+        return REJECT_FOOTNOTE
+    if _PRIVATE_USE.search(text, start, end):
+        return REJECT_GLYPH
     return Cut(start, end, kept, recuts)
 
 
@@ -152,15 +166,17 @@ def cut(page: Page, start: int, end: int, topics: list[str]) -> list[Cut | str]:
         recuts.append(RECUT_HEADER)
     bullets = [(i, i + 1) for i in range(start, end) if text[i] in BULLETS]
     headings = [(a, b) for a, b in page.headings if start <= a and b <= end]
+    paragraphs = [m.span() for m in _INNER_PARAGRAPH.finditer(text, start, end)]
     if bullets:
         items = _split(text, start, end, bullets)
         lead = text[items[0][0] : items[0][1]] if items[0][0] == start else ""
         if lead.endswith(":") and any(text[a].islower() for a, _ in items[1:]):
             bullets = []  # one sentence set out as a list: keep it whole
-    if not bullets and not headings:
+    if not bullets and not headings and not paragraphs:
         return [_finish(page, start, end, topics, recuts)]
     recuts += [RECUT_BULLETS] * bool(bullets) + [RECUT_HEADING] * bool(headings)
-    pieces = _split(text, start, end, bullets + headings)
+    recuts += [RECUT_PARAGRAPHS] * bool(paragraphs)
+    pieces = _split(text, start, end, bullets + headings + paragraphs)
     pieces = [p for p in pieces if any(TOPIC_PATTERNS[t].search(text, *p) for t in topics)]
     if not pieces:
         return [REJECT_TOPIC]

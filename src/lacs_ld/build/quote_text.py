@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-BULLETS = "◼\uf06e▪•\uf0b7"
+BULLETS = "◼\uf06e\uf02d▪•\uf0b7"
 _WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # Prefixes that authors hyphenate by choice ("re-investment", "co-operatively").

@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from lacs_ld.build.quote_cut import Cut, cut
+from lacs_ld.build.quote_order import Placed, curated_quotes, numbered
 from lacs_ld.build.quote_rules import RULES, ReportFacts, rules_for
 from lacs_ld.build.quote_text import Lexicon, Page, dehyphenate, header_lines, matches_exact
 from lacs_ld.build.quote_text import make_page as _make_page
@@ -32,10 +33,9 @@ TOPIC_SLUGS = {
     "lado": "lado",
 }
 NO_INSPECTION = "no inspection event"
-# Hand-curated quotes share the {inspection}/quote/{n} IRIs: their numbers are
-# left to them, and a report sentence they already quote is not quoted again.
+# Hand-curated quotes share the {inspection}/quote/{n} IRIs and the order of the report
+# (quote_order.py); a report sentence they already quote is not quoted again.
 CURATED_QUOTES = Path(__file__).resolve().parents[3] / "data" / "curated" / "quotes.ttl"
-_PARSE_BASE = "http://lacs-base.invalid/"
 NOT_VERIFIED = "not found in the page text"
 
 
@@ -82,9 +82,12 @@ def _report_name(report: dict[str, str], names: dict[str, str]) -> str:
 
 
 def _candidates(
-    sources: Path, report_to_inspection: dict[str, str], counts: Counter[str]
+    sources: Path,
+    report_to_inspection: dict[str, str],
+    counts: Counter[str],
+    raw_pages: dict[str, list[str]],
+    index: dict[str, dict[str, str]],
 ) -> list[Candidate]:
-    raw_pages, index = _read_reports(sources)
     lexicon = Lexicon(text for pages in raw_pages.values() for text in pages)
     made: dict[tuple[str, int], Page] = {}
     headers = {rid: header_lines(pages) for rid, pages in raw_pages.items()}
@@ -150,24 +153,6 @@ def _candidate(
     )
 
 
-def _curated(path: Path | None) -> dict[str, tuple[set[int], list[str]]]:
-    """Inspection path -> (quote numbers taken, quoted texts) of the curated quotes."""
-    if path is None or not path.is_file():
-        return {}
-    graph = Graph().parse(path, format="turtle", publicID=_PARSE_BASE)
-    quote_class = URIRef(_PARSE_BASE + "def/lacs#Quote")
-    text_property = URIRef(_PARSE_BASE + "def/lacs#text")
-    taken: dict[str, tuple[set[int], list[str]]] = {}
-    for quote in graph.subjects(RDF.type, quote_class):
-        inspection, _, number = str(quote).removeprefix(_PARSE_BASE).rpartition("/quote/")
-        if not inspection.startswith("id/inspection/") or not number.isdigit():
-            continue
-        numbers, texts = taken.setdefault(inspection, (set(), []))
-        numbers.add(int(number))
-        texts += [" ".join(str(t).split()) for t in graph.objects(quote, text_property)]
-    return taken
-
-
 def _merge(candidates: list[Candidate], counts: Counter[str]) -> dict[str, list[Candidate]]:
     """One quote per distinct text within an inspection, ordered as in the report."""
     merged: dict[tuple[str, str], Candidate] = {}
@@ -195,24 +180,6 @@ def _merge(candidates: list[Candidate], counts: Counter[str]) -> dict[str, list[
     return by_inspection
 
 
-def _numbered(
-    quotes: list[Candidate], taken: tuple[set[int], list[str]], counts: Counter[str]
-) -> list[tuple[int, Candidate]]:
-    """Numbers from 1 in order of appearance, skipping those of curated quotes."""
-    numbers, texts = taken
-    out: list[tuple[int, Candidate]] = []
-    n = 0
-    for quote in quotes:
-        if any(quote.text in text or quote.exact in text for text in texts):
-            counts["already a curated quote"] += 1
-            continue
-        n += 1
-        while n in numbers:
-            n += 1
-        out.append((n, quote))
-    return out
-
-
 def _add_quote(
     graph: Graph, quote: Candidate, n: int, names: dict[str, str], counts: Counter[str]
 ) -> None:
@@ -237,8 +204,9 @@ def _add_quote(
     graph.add((iri, LACS.selector, selector))
     graph.add((selector, RDF.type, OA.TextQuoteSelector))
     graph.add((selector, OA.exact, Literal(quote.exact)))
-    graph.add((selector, OA.prefix, Literal(quote.prefix)))
-    graph.add((selector, OA.suffix, Literal(quote.suffix)))
+    for prop, context in ((OA.prefix, quote.prefix), (OA.suffix, quote.suffix)):
+        if context:  # none before the page's first word or after its last
+            graph.add((selector, prop, Literal(context)))
     facts = ReportFacts(
         inspection=quote.inspection,
         published=report["publication_date_from_filename"],
@@ -259,7 +227,7 @@ def build(
     sources: Path,
     report_to_inspection: dict[str, str],
     *,
-    curated_quotes: Path | None = CURATED_QUOTES,
+    curated_quotes_path: Path | None = CURATED_QUOTES,
 ) -> tuple[Graph, dict[str, int]]:
     """Quotes (lacs:Quote) from the report sentences that `report_to_inspection`
     places at an inspection; `sources` is the folder holding data-sources/.
@@ -274,15 +242,29 @@ def build(
         counts[key] = 0
     for rule in RULES:
         counts[f"derived links: {rule.slug}"] = 0
-    candidates = _candidates(sources, report_to_inspection, counts)
+    raw_pages, index = _read_reports(sources)
+    candidates = _candidates(sources, report_to_inspection, counts, raw_pages, index)
     names = _authority_names(sources)
-    curated = _curated(curated_quotes)
+    curated = curated_quotes(curated_quotes_path)
+    reports: dict[str, list[str]] = {}
+    for report_id in sorted(
+        report_to_inspection, key=lambda r: (index[r]["publication_date_from_filename"], r)
+    ):
+        if report_id in raw_pages:
+            reports.setdefault(report_to_inspection[report_id], []).append(report_id)
     graph = Graph()
     graph.bind("lacs", LACS)
     graph.bind("oa", OA)
     graph.bind("dcterms", DCTERMS)
-    for inspection, quotes in sorted(_merge(candidates, counts).items()):
-        for n, quote in _numbered(quotes, curated.get(inspection, (set(), [])), counts):
+    merged = _merge(candidates, counts)
+    for inspection in sorted(set(merged) | set(curated)):
+        held = reports.get(inspection, [])
+        placed = [
+            Placed(held.index(q.report["report_id"]), q.page_number, q.start, q.text, q.exact, q)
+            for q in merged.get(inspection, [])
+        ]
+        texts = [raw_pages[r] for r in held]
+        for n, quote in numbered(inspection, placed, curated.get(inspection, []), texts, counts):
             _add_quote(graph, quote, n, names, counts)
             counts["quotes minted"] += 1
     counts["verified exact"] = counts["quotes minted"]

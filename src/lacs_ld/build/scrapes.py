@@ -28,15 +28,25 @@ NOT_GRADES = {"", "data_unreadable", "inspection_pre_dates_judgement", "not_repo
 
 
 def _authority(crosswalk: Crosswalk, row: dict[str, str], date: str | None) -> Authority | None:
-    """A scrape row's authority: GSS code, then DfE code, then URN, then name."""
+    """A scrape row's authority: GSS code, then DfE code, then URN, then name.
+
+    The first that names an authority in force on the date wins: the SEND scrape gives
+    abolished counties' GSS codes (Cumbria, Dorset County Council) beside the right DfE code
+    and name of the authority inspected after the reorganisation.
+    """
+    found: list[Authority] = []
     for column in ("la_code_new", "ltla23cd"):
-        if row.get(column) and (found := crosswalk.by_code(row[column], date)):
-            return found
-    if row.get("la_code") and (found := crosswalk.at(row["la_code"], date)):
-        return found
-    if row.get("urn") and (found := crosswalk.by_urn(row["urn"], date)):
-        return found
-    return crosswalk.by_name(row.get("local_authority", ""), date)
+        if row.get(column) and (hit := crosswalk.by_code(row[column], date)):
+            found.append(hit)
+    if row.get("la_code") and (hit := crosswalk.at(row["la_code"], date)):
+        found.append(hit)
+    if row.get("urn") and (hit := crosswalk.by_urn(row["urn"], date)):
+        found.append(hit)
+    if hit := crosswalk.by_name(row.get("local_authority", ""), date):
+        found.append(hit)
+    live = [a for a in found if date is None or a.in_force(date)]
+    chosen = live or found
+    return chosen[0] if chosen else None
 
 
 def _grades(row: dict[str, str], name: str, report: Reconciliation) -> dict[str, str]:

@@ -145,6 +145,7 @@ def _build(
                 directory=staging,
                 content=content,
             )
+            del loaded  # the store's memory is free before the downloads are rendered
             (staging / "validation.ttl").write_bytes(
                 report.graph.serialize(format="turtle").encode()
             )

@@ -7,12 +7,21 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from lacs_ld.errors import SettingError
-from lacs_ld.store.base import Bindings, QueryAnswer, QueryRequest, Row, Store
+from lacs_ld.store.base import AnswerStream, Bindings, QueryAnswer, QueryRequest, Row, Store
 
 if TYPE_CHECKING:
     from lacs_ld.settings import Settings
 
-__all__ = ["BACKENDS", "Bindings", "QueryAnswer", "QueryRequest", "Row", "Store", "open_store"]
+__all__ = [
+    "BACKENDS",
+    "AnswerStream",
+    "Bindings",
+    "QueryAnswer",
+    "QueryRequest",
+    "Row",
+    "Store",
+    "open_store",
+]
 
 # name -> "module:factory"; a factory takes the settings and returns an empty store.
 BACKENDS: dict[str, str] = {

@@ -16,6 +16,7 @@ from lacs_ld.services.description import service_description
 from lacs_ld.store import QueryRequest
 from lacs_ld.web import context
 from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.sparql_answers import answer_response, cached_get
 from lacs_ld.web.sparql_examples import editor_url, example_page
 from lacs_ld.web.sparql_formats import choose_format
 
@@ -32,6 +33,9 @@ def endpoint() -> Response:
     base = context.base()
     if request.method in ("GET", "HEAD") and not request.query_string:
         return _description_or_editor()
+    repeated = cached_get()
+    if repeated is not None:
+        return repeated
     params, direct = sparql.parse_request(
         request.method,
         request.mimetype,
@@ -43,41 +47,13 @@ def endpoint() -> Response:
     chosen = _result_format(operation, allow_editor=request.method != "POST")
     if chosen.key == "html":
         return _editor(operation.query)
-    return _answer(operation, chosen)
+    return answer_response(operation, chosen)
 
 
 def _result_format(operation: sparql.Operation, *, allow_editor: bool) -> Format:
     return choose_format(
         operation.form, operation.formats, request.accept_mimetypes, allow_page=allow_editor
     )
-
-
-def _answer(operation: sparql.Operation, chosen: Format) -> Response:
-    store = context.store()
-    answer = store.execute(
-        QueryRequest(
-            query=operation.query,
-            result_format=chosen,
-            default_graphs=operation.default_graphs,
-            named_graphs=operation.named_graphs,
-            prefixes=context.namespaces().prefixes(),
-            own_dataset=operation.own_dataset,
-        )
-    )
-    if answer.stream is not None:
-        # Streamed as the worker sends it: no ETag (the body is not known in advance) and no
-        # compression pass that would read it whole first.
-        response = Response(answer.stream, content_type=chosen.content_type)
-        response.direct_passthrough = True
-        response.vary.add("Accept")
-        response.headers["Cache-Control"] = "no-store" if request.method == "POST" else "no-cache"
-        return response
-    response = Response(answer.body, content_type=chosen.content_type)
-    response.vary.add("Accept")
-    if request.method == "POST":
-        response.headers["Cache-Control"] = "no-store"
-        return response
-    return conditional(response, seed=context.snapshot().etag_seed)
 
 
 def _description_or_editor() -> Response:
@@ -125,4 +101,4 @@ def example(slug: str) -> Response:
         answer = context.store().execute(QueryRequest(found.text, BY_KEY["json"]))
         page = example_page(context.base(), found, answer)
         return conditional(page, seed=context.snapshot().etag_seed)
-    return _answer(operation, chosen)
+    return answer_response(operation, chosen)

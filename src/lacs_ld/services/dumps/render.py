@@ -6,7 +6,7 @@ import functools
 import gzip
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from lacs_ld import uris
@@ -45,7 +45,7 @@ def render(
         return ntriples, len(triples)
     if spec.serializer == "turtle":
         return convert(ntriples, "turtle", prefixes), len(triples)
-    return _jsonld(convert(ntriples, "jsonld"), prefixes), len(triples)
+    return _jsonld(triples, prefixes), len(triples)
 
 
 def compress(body: bytes) -> bytes:
@@ -56,11 +56,46 @@ def compress(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
-def _jsonld(expanded: bytes, prefixes: Mapping[str, str]) -> bytes:
-    """Flattened JSON-LD with the dataset's prefixes as its context and IRIs compacted."""
-    nodes = json.loads(expanded)
-    if isinstance(nodes, dict):
-        nodes = nodes.get("@graph", [nodes])
+BATCH = 2000  # subjects per serialiser call: memory bounded by a batch, not by the data
+
+
+def _jsonld(triples: list[str], prefixes: Mapping[str, str]) -> bytes:
+    """Flattened JSON-LD with the dataset's prefixes as its context and IRIs compacted.
+
+    Sorted triples come grouped by subject; each batch of whole subjects is serialised and
+    compacted on its own, so only one batch is ever held as JSON objects.
+    """
+    compact = _compactor(prefixes)
+    nodes: list[str] = []
+    for batch in _subject_batches(triples):
+        expanded = json.loads(convert(("\n".join(batch) + "\n").encode(), "jsonld"))
+        if isinstance(expanded, dict):
+            expanded = expanded.get("@graph", [expanded])
+        nodes.extend(json.dumps(_walk(node, compact), ensure_ascii=False) for node in expanded)
+    context = json.dumps({"@context": dict(prefixes)}, ensure_ascii=False, indent=1)
+    graph = ",\n".join(nodes)
+    return f'{context[:-2]},\n "@graph": [\n{graph}\n ]\n}}\n'.encode()
+
+
+def _subject_batches(triples: list[str]) -> Iterator[list[str]]:
+    """Consecutive lines in batches of about BATCH subjects, never splitting a subject."""
+    batch: list[str] = []
+    subjects = 0
+    last = ""
+    for line in triples:
+        subject = line[: line.index(" ")]
+        if subject != last:
+            if subjects >= BATCH:
+                yield batch
+                batch, subjects = [], 0
+            subjects += 1
+            last = subject
+        batch.append(line)
+    if batch:
+        yield batch
+
+
+def _compactor(prefixes: Mapping[str, str]) -> Callable[[str], str]:
     namespaces = sorted(prefixes.items(), key=lambda item: -len(item[1]))
 
     @functools.cache
@@ -72,23 +107,20 @@ def _jsonld(expanded: bytes, prefixes: Mapping[str, str]) -> bytes:
                     return f"{prefix}:{local}"
         return iri
 
-    def walk(value: Any) -> Any:
-        if isinstance(value, list):
-            return [walk(item) for item in value]
-        if not isinstance(value, dict):
-            return value
-        result: dict[str, Any] = {}
-        for key, item in value.items():
-            if key in ("@id", "@type"):
-                result[key] = (
-                    [compact(i) for i in item] if isinstance(item, list) else compact(item)
-                )
-            elif key.startswith("@"):
-                result[key] = item
-            else:
-                result[compact(key)] = walk(item)
-        return result
+    return compact
 
-    context = json.dumps({"@context": dict(prefixes)}, ensure_ascii=False, indent=1)
-    graph = ",\n".join(json.dumps(walk(node), ensure_ascii=False) for node in nodes)
-    return f'{context[:-2]},\n "@graph": [\n{graph}\n ]\n}}\n'.encode()
+
+def _walk(value: Any, compact: Callable[[str], str]) -> Any:
+    if isinstance(value, list):
+        return [_walk(item, compact) for item in value]
+    if not isinstance(value, dict):
+        return value
+    result: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in ("@id", "@type"):
+            result[key] = [compact(i) for i in item] if isinstance(item, list) else compact(item)
+        elif key.startswith("@"):
+            result[key] = item
+        else:
+            result[compact(key)] = _walk(item, compact)
+    return result

@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
@@ -69,6 +70,8 @@ def write(snapshot: Snapshot, out: Path) -> list[DumpFile]:
     quads = snapshot.dataset.read_text(encoding="utf-8").splitlines()
     prefixes = ProjectNamespaces(snapshot.base).prefixes()
     made: list[DumpFile] = []
+    # Each rendering is kept only until the last file made from it is written (bounded memory).
+    uses = Counter((spec.graphs, spec.serializer) for spec in SPECS)
     cache: dict[tuple[tuple[str, ...], str], tuple[bytes, int]] = {}
     lines: dict[tuple[str, ...], list[str]] = {}
     for spec in SPECS:
@@ -78,9 +81,13 @@ def write(snapshot: Snapshot, out: Path) -> list[DumpFile]:
                 lines[spec.graphs] = triples_of(quads, snapshot.base, spec.graphs)
             cache[key] = render(spec, quads, lines[spec.graphs], prefixes)
         body, triples = cache[key]
+        uses[key] -= 1
+        if not uses[key]:
+            del cache[key]
         data = compress(body) if spec.compressed else body
         (out / spec.name).write_bytes(data)
         made.append(_described(spec.name, spec, data, triples))
+        del body, data
     earlier = changes.previous(snapshot)
     if earlier is not None:
         made.extend(_changes(snapshot, earlier, out))

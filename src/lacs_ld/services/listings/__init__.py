@@ -18,7 +18,7 @@ broad framework), `topic=elective-home-education`, `method=curated`, `authority=
 - `rows`, `terms`, `build`, `documents`: reading the rows from the store;
 - `catalogue`: what is read; `tables`: written into the snapshot's file (see
   `services.search.artefact`), once per snapshot;
-- `connection`, `reader`, `filtering`: answering a page from that file;
+- `connection`, `reader`, `labels`, `filtering`: answering a page from that file;
 - `render`: a page as CSV or as a `hydra:Collection`.
 """
 
@@ -37,6 +37,7 @@ from lacs_ld.services.listings.filtering import (
     matches,
     parse_page,
 )
+from lacs_ld.services.listings.labels import Labels
 from lacs_ld.services.listings.model import (
     Column,
     Facet,
@@ -63,6 +64,7 @@ __all__ = [
     "FacetValue",
     "Faceted",
     "Item",
+    "Labels",
     "ListReader",
     "ListSpec",
     "ListingError",

@@ -65,12 +65,26 @@ def read_authorities(store: Store, base: str) -> dict[str, Record]:
         for key in ("label", "gss", "dfe", "region", "type", "from", "to"):
             if not current.get(key):
                 current[key] = text(row, key)
+    _name_apart(authorities)
     for row in run(store, "list-authority-replacements", base):
         former, successor = text(row, "former"), text(row, "authority")
         name = text(row, "label") or tail(former, "id/authority/")
         _append(authorities.get(successor), "formerly", name)
         _append(authorities.get(former), "became", authorities.get(successor, {}).get("label", ""))
     return authorities
+
+
+def _name_apart(authorities: dict[str, Record]) -> None:
+    """Each authority's name as a facet option; names shared by several get their years."""
+    names: dict[str, int] = {}
+    for info in authorities.values():
+        names[info.get("label", "")] = names.get(info.get("label", ""), 0) + 1
+    for iri, info in authorities.items():
+        name = info.get("label") or info.get("gss") or iri
+        if names.get(info.get("label", ""), 0) > 1:
+            start, end = info.get("from", "")[:4], info.get("to", "")[:4]
+            name += f" ({start} to {end})" if end else f" (from {start})" if start else ""
+        info["facet"] = name
 
 
 def _append(record: Record | None, key: str, name: str) -> None:
@@ -97,7 +111,7 @@ def inspection_items(
     for iri, info in inspections.items():
         authority = authorities.get(info["authority"], {})
         gss = authority.get("gss", "") or tail(info["authority"], "id/authority/")
-        terms.note("authority", gss, authority.get("label", gss))
+        terms.note("authority", gss, authority.get("facet", gss))
         framework_iri = terms.broad(info["framework"]) if info["framework"] else ""
         grade_slug = terms.scheme_slug("grade", info["grade"])
         per_authority.setdefault(info["authority"], []).append((info["issued"], info["grade"]))

@@ -82,7 +82,7 @@ def quote_items(
         authority = authorities.get(authority_iri, {})
         gss = authority.get("gss", "") if authority_iri else ""
         if gss:
-            terms.note("authority", gss, authority.get("label", gss))
+            terms.note("authority", gss, authority.get("facet", gss))
         issued = text(row, "issued")
         framework = text(row, "framework")
         source_label = (

@@ -29,7 +29,7 @@ from lacs_ld.store import Store
 log = logging.getLogger(__name__)
 
 FOLDER = "artefacts"
-FILE = "browse-1.sqlite"  # the number changes whenever the tables do
+FILE = "browse-2.sqlite"  # the number changes whenever what is written does
 
 
 class Artefact:
@@ -48,11 +48,22 @@ def path_of(snapshot: Snapshot) -> Path:
 
 
 def ensure(store: Store, snapshot: Snapshot) -> Path:
-    """The snapshot's file, written from the store (which serves `snapshot`) when absent."""
+    """The snapshot's file, written from the store (which serves `snapshot`) when absent.
+
+    A snapshot folder this process may not write to (a read-only image) gets its file in
+    the temporary folder instead, shared the same way by the processes of this machine.
+    """
     path = path_of(snapshot)
     if path.is_file():
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / ".lock").touch()
+    except OSError:
+        path = Path(tempfile.gettempdir()) / "lacs-ld" / snapshot.key / FILE
+        if path.is_file():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(path.parent / ".lock"):
         if not path.is_file():
             started = time.perf_counter()

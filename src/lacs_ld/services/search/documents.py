@@ -104,7 +104,7 @@ def authorities(items: list[Item]) -> Iterator[Doc]:
 def inspections(items: list[Item]) -> Iterator[Doc]:
     for item in items:
         f = item.fields
-        year = item.facets.get("year", ("",))[0]
+        year = (item.facets.get("year") or ("",))[0]  # visits may have no publication date
         body = _joined(f["grade"], f["framework"], f["authority"], year, sep=". ")
         facets = {
             "type": ("inspection",),

@@ -25,13 +25,13 @@ from typing import Any
 
 from lacs_ld.services.listings import (
     FacetValue,
+    Labels,
     ListingError,
     Readonly,
     check_filters,
     count_pages,
     facet_values,
 )
-from lacs_ld.services.listings.reader import Labels
 from lacs_ld.services.search.documents import FACETS, Doc
 from lacs_ld.services.search.text import (
     HIT_END,
@@ -97,11 +97,10 @@ class SearchIndex:
         expression = fts_expression(terms)
         db = self._db()
         where, params = narrowed(active, column="docs.rowid")
-        total = int(
-            db.execute(
-                f"SELECT COUNT(*) FROM docs WHERE docs MATCH ?{where}", (expression, *params)
-            ).fetchone()[0]
-        )
+        facets = self._facets(db, expression, active)
+        # Every document is of exactly one kind: the kinds' counts add up to the hits.
+        chosen = active.get("type")
+        total = sum(v.count for v in facets["type"] if chosen is None or v.value == chosen)
         pages = count_pages(total, PAGE_SIZE, page, "these results have")
         ranked = db.execute(
             f"SELECT docs.rowid, {RANK} AS score FROM docs CROSS JOIN doc d ON d.id = docs.rowid "
@@ -109,7 +108,6 @@ class SearchIndex:
             (expression, *params, plain(text), PAGE_SIZE, (page - 1) * PAGE_SIZE),
         ).fetchall()
         hits = self._hits(db, expression, ranked)
-        facets = self._facets(db, expression, active)
         return Results(text, terms, hits, total, page, pages, PAGE_SIZE, active, facets)
 
     def _hits(

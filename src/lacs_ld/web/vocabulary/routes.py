@@ -26,7 +26,7 @@ from lacs_ld.web.http import conditional
 from lacs_ld.web.resource_cache import Rendered, cache
 from lacs_ld.web.resource_paths import BY_EXT, check_path
 from lacs_ld.web.resource_responses import modified
-from lacs_ld.web.vocabulary_render import render
+from lacs_ld.web.vocabulary.render import render
 
 blueprint = Blueprint("vocabulary", __name__)
 

@@ -10,8 +10,8 @@ from lacs_ld import queries, uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
 from lacs_ld.web import context
 from lacs_ld.web.signposting import embedded
-from lacs_ld.web.vocabulary_pages import concept_page, ontology_page, scheme_page
-from lacs_ld.web.vocabulary_shapes import shapes_page
+from lacs_ld.web.vocabulary.pages import concept_page, ontology_page, scheme_page
+from lacs_ld.web.vocabulary.shapes import shapes_page
 
 
 def graph_for(name: str) -> Graph:

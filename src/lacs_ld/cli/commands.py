@@ -1,69 +1,18 @@
-"""The `lacs-ld` command: serve, validate, query, publish, build-data, dump."""
+"""The `lacs-ld` command group and its commands: serve, validate, query, publish, build-data, dump."""
 
 from __future__ import annotations
 
 import logging
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from lacs_ld.errors import LacsError, PublishError, SettingError
-from lacs_ld.settings import (
-    DUMP,
-    PUBLISH,
-    QUERY,
-    SERVE,
-    SETTINGS_TABLE,
-    VALIDATE,
-    Settings,
-)
-
-CLICK_TYPES: dict[str, click.ParamType] = {
-    "text": click.STRING,
-    "integer": click.INT,
-    "number": click.FLOAT,
-    "folder": click.Path(file_okay=False),
-}
-
-
-def settings_options(command: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """One option per setting the command uses (the environment variable is the fallback)."""
-
-    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        for setting in reversed(SETTINGS_TABLE):
-            if command not in setting.commands:
-                continue
-            shown = f"[env {setting.env}; default {setting.default or 'empty'}]"
-            kwargs: dict[str, Any] = {"default": None, "help": f"{setting.help} {shown}"}
-            if setting.kind == "flag":
-                kwargs["is_flag"] = True
-            elif setting.kind == "choice":
-                kwargs["type"] = click.Choice(setting.choices)
-            else:
-                kwargs["type"] = CLICK_TYPES[setting.kind]
-            function = click.option(setting.flag, setting.name, **kwargs)(function)
-        return function
-
-    return decorate
-
-
-def load_settings(**given: Any) -> Settings:
-    try:
-        return Settings.load(given)
-    except SettingError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
-
-
-def fail(exc: LacsError, code: int = 1) -> None:
-    click.echo(f"error: {exc.message}", err=True)
-    if exc.detail:
-        click.echo(exc.detail, err=True)
-    sys.exit(code)
+from lacs_ld.cli.options import fail, load_settings, settings_options
+from lacs_ld.errors import LacsError, PublishError
+from lacs_ld.settings import DUMP, PUBLISH, QUERY, SERVE, VALIDATE
 
 
 @click.group()

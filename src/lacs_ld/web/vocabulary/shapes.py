@@ -7,7 +7,7 @@ from typing import Any
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SH
 
-from lacs_ld.web.vocabulary_pages import label, term
+from lacs_ld.web.vocabulary.pages import label, term
 
 
 def shapes_page(graph: Graph) -> dict[str, Any]:

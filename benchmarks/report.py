@@ -1,0 +1,69 @@
+"""The Markdown tables a run prints: one per scale, and the scaling curve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _f(value: float | None, spec: str = ".2f") -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [
+        "| case | bytes | lacs-ld req/s | p50 ms | p99 ms | ceiling req/s | ÷ ceiling "
+        "| Oxigraph req/s | ÷ Oxigraph |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in result["cases"]:
+        lacs, ceiling, oxigraph = row["lacs"], row["ceiling"], row["oxigraph"]
+        lines.append(
+            f"| {row['case']} | {row['bytes']} | {lacs['requests_per_s']:.0f} "
+            f"| {lacs['p50_ms']:.2f} | {lacs['p99_ms']:.2f} | {ceiling['requests_per_s']:.0f} "
+            f"| {row['vs_ceiling']:.2f} | {_f(oxigraph and oxigraph['requests_per_s'], '.0f')} "
+            f"| {_f(row['vs_oxigraph'])} |"
+        )
+    memory_now = result["memory"]
+    lines += [
+        "",
+        "| measure | value |",
+        "|---|--:|",
+        f"| triples | {result['triples']} |",
+        f"| publish (parse, SHACL validation, write the snapshot) | {_f(result['publish_s'])} s |",
+        f"| dumps (every download of the release) | {_f(result['dumps_s'])} s |",
+        f"| cold start, validated snapshot reused | {_f(result['cold_start_s'])} s |",
+        f"| cold start, validating | {_f(result['cold_start_validating_s'])} s |",
+        f"| memory after the load, {memory_now['processes']} processes: RSS / PSS "
+        f"| {memory_now['rss_mb']:.0f} / {memory_now['pss_mb']:.0f} MiB |",
+        f"| Oxigraph: load the N-Triples dump over HTTP | {result['oxigraph_load_s']:.2f} s |",
+        f"| Oxigraph: RSS | {result['oxigraph_memory']['rss_mb']:.0f} MiB |",
+    ]
+    return "\n".join(lines)
+
+
+def scaling_table(results: list[dict[str, Any]]) -> str:
+    names = [row["case"] for row in results[0]["cases"]]
+    head = "| measure | " + " | ".join(f"{r['factor']}x" for r in results) + " |"
+    lines = [head, "|---|" + "--:|" * len(results)]
+    lines.append("| triples | " + " | ".join(str(r["triples"]) for r in results) + " |")
+    for name in names:
+        cells = []
+        for r in results:
+            row = next(c for c in r["cases"] if c["case"] == name)
+            cells.append(
+                f"{row['lacs']['requests_per_s']:.0f} /s, p50 {row['lacs']['p50_ms']:.2f} ms"
+            )
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    for key, label in (
+        ("publish_s", "publish, s"),
+        ("dumps_s", "dumps, s"),
+        ("cold_start_s", "cold start (validated), s"),
+        ("cold_start_validating_s", "cold start (validating), s"),
+    ):
+        lines.append(f"| {label} | " + " | ".join(_f(r[key]) for r in results) + " |")
+    lines.append(
+        "| service RSS / PSS, MiB | "
+        + " | ".join(f"{r['memory']['rss_mb']:.0f} / {r['memory']['pss_mb']:.0f}" for r in results)
+        + " |"
+    )
+    return "\n".join(lines)
