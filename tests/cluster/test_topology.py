@@ -134,6 +134,46 @@ def test_fifty_slow_clients_at_the_proxy_do_not_slow_the_others(running: Cluster
         assert "slow=" not in running.replica_log(index), "a slow client reached a replica"
 
 
+def test_proxy_refuses_what_the_service_would_before_any_replica(running: Cluster) -> None:
+    # LACS_LD_MAX_URL_BYTES and LACS_LD_MAX_REQUEST_BYTES: their defaults, 8 KiB and 64 KiB.
+    too_long = requests.get(running.root + "search?refused-at-the-edge&q=" + "a" * 9000, timeout=30)
+    assert too_long.status_code == 414
+    too_big = requests.post(
+        running.root + "sparql?refused-at-the-edge",
+        data={"query": "ASK {}", "pad": "a" * 70000},
+        timeout=30,
+    )
+    assert too_big.status_code == 413
+    refused = log_lines(running, "refused-at-the-edge", 2)
+    assert [line.split('" ', 1)[1][:3] for line in refused] == ["414", "413"]
+    for line in refused:
+        assert "upstream=- " in line, "refused by nginx, not by a replica: " + line
+
+
+def test_replicas_log_the_address_nginx_saw_not_a_forged_one(running: Cluster) -> None:
+    marker = "forwarded-probe"
+    answer = requests.get(
+        running.root + "sparql",
+        params={"query": "ASK {}", "m": marker},
+        headers={"X-Forwarded-For": "203.0.113.9", "Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [
+            line
+            for i in range(2)
+            for line in running.replica_log(i).splitlines()
+            if marker in line and "GET /sparql" in line
+        ]
+        if lines or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert lines, "the request reached a replica and was logged"
+    assert all(line.startswith("127.0.0.1 ") for line in lines), lines
+
+
 def home_release(text: str) -> set[str]:
     """The releases a home page presents as its own: in its text and its download links.
 
