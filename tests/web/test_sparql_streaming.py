@@ -14,6 +14,7 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,25 +29,29 @@ EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
 ALL_TRIPLES = "CONSTRUCT WHERE { ?s ?p ?o }"
 
 
-def get(root: str, query: str, accept: str) -> http.client.HTTPResponse:
+@contextmanager
+def get(root: str, query: str, accept: str) -> Iterator[http.client.HTTPResponse]:
     url = urllib.parse.urlsplit(root + "sparql?" + urllib.parse.urlencode({"query": query}))
     connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=60)
-    # One request per connection: the socket closes when the answer is read.
-    headers = {"Accept": accept, "Connection": "close"}
-    connection.request("GET", f"{url.path}?{url.query}", headers=headers)
-    return connection.getresponse()
+    try:
+        headers = {"Accept": accept, "Connection": "close"}
+        connection.request("GET", f"{url.path}?{url.query}", headers=headers)
+        with connection.getresponse() as response:
+            yield response
+    finally:
+        connection.close()
 
 
 def test_select_everything_answers_every_row_within_the_default_limits(live_server: str) -> None:
-    counted = get(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv")
-    total = int(counted.read().decode().split()[-1])
+    with get(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv") as counted:
+        total = int(counted.read().decode().split()[-1])
     assert total > 100_000
-    answer = get(live_server, EVERYTHING, "application/sparql-results+json")
-    assert answer.status == 200
-    body = answer.read()
+    with get(live_server, EVERYTHING, "application/sparql-results+json") as answer:
+        assert answer.status == 200
+        body = answer.read()
     assert len(json.loads(body)["results"]["bindings"]) == total
-    answer = get(live_server, EVERYTHING, "text/tab-separated-values")
-    assert answer.read().count(b"\n") == total + 1
+    with get(live_server, EVERYTHING, "text/tab-separated-values") as answer:
+        assert answer.read().count(b"\n") == total + 1
 
 
 @pytest.fixture(scope="module")
@@ -128,11 +133,11 @@ def test_an_answer_cut_at_the_ceiling_is_an_error_to_http_and_to_every_parser(
     small_ceiling_server: str, accept: str
 ) -> None:
     query, parsers = CASES[accept]
-    answer = get(small_ceiling_server, query, accept)
-    assert answer.status == 200
-    assert answer.getheader("Transfer-Encoding") == "chunked"
-    with pytest.raises(http.client.IncompleteRead) as cut:
-        answer.read()
+    with get(small_ceiling_server, query, accept) as answer:
+        assert answer.status == 200
+        assert answer.getheader("Transfer-Encoding") == "chunked"
+        with pytest.raises(http.client.IncompleteRead) as cut:
+            answer.read()
     body = cut.value.partial
     assert CEILING - (1 << 16) < len(body) < CEILING + 4096
     assert f"larger than {CEILING} bytes".encode() in body[-600:]
@@ -143,7 +148,7 @@ def test_an_answer_cut_at_the_ceiling_is_an_error_to_http_and_to_every_parser(
 
 
 def test_an_answer_under_the_ceiling_streams_whole(small_ceiling_server: str) -> None:
-    answer = get(small_ceiling_server, EVERYTHING + " LIMIT 6000", "text/tab-separated-values")
-    body = answer.read()
+    with get(small_ceiling_server, EVERYTHING + " LIMIT 6000", "text/tab-separated-values") as a:
+        body = a.read()
     assert body.count(b"\n") == 6001
     assert len(ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV).variables) == 3
