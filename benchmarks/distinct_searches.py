@@ -26,8 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from common import CONNECTIONS, free_port  # noqa: E402
+from load import Load, _ms  # noqa: E402
+from memory import memory  # noqa: E402
 from replicate import replicate  # noqa: E402
-from run import CONNECTIONS, Load, _ms, free_port, memory  # noqa: E402
 
 WORDS = [
     "children",

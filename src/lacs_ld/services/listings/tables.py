@@ -23,6 +23,7 @@ CREATE TABLE items(
 CREATE TABLE orders(
   list TEXT NOT NULL, sort TEXT NOT NULL, pos INTEGER NOT NULL, item INTEGER NOT NULL,
   PRIMARY KEY (list, sort, pos)) WITHOUT ROWID;
+CREATE INDEX orders_by_item ON orders(item, sort, pos);
 CREATE TABLE facet_values(
   id INTEGER PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL,
   UNIQUE (facet, value));
@@ -31,6 +32,8 @@ CREATE TABLE item_values(item INTEGER NOT NULL, value INTEGER NOT NULL,
 CREATE INDEX item_values_by_value ON item_values(value, item);
 CREATE TABLE totals(list TEXT NOT NULL, value INTEGER NOT NULL, count INTEGER NOT NULL,
   PRIMARY KEY (list, value)) WITHOUT ROWID;
+CREATE TABLE pairs(list TEXT NOT NULL, chosen INTEGER NOT NULL, value INTEGER NOT NULL,
+  count INTEGER NOT NULL, PRIMARY KEY (list, chosen, value)) WITHOUT ROWID;
 """
 
 
@@ -74,6 +77,13 @@ def write_lists(db: sqlite3.Connection, catalogue: Catalogue) -> None:
     db.execute(
         "INSERT INTO totals SELECT i.list, x.value, COUNT(*) FROM item_values x "
         "JOIN items i ON i.id = x.item GROUP BY i.list, x.value"
+    )
+    # The counts under one filter, the commonest request after none: for every value, how
+    # many rows of the list having it have each other value.
+    db.execute(
+        "INSERT INTO pairs SELECT i.list, a.value, b.value, COUNT(*) FROM item_values a "
+        "JOIN item_values b ON b.item = a.item JOIN items i ON i.id = a.item "
+        "GROUP BY i.list, a.value, b.value"
     )
 
 

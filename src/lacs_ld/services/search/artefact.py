@@ -29,7 +29,7 @@ from lacs_ld.store import Store
 log = logging.getLogger(__name__)
 
 FOLDER = "artefacts"
-FILE = "browse-2.sqlite"  # the number changes whenever what is written does
+FILE = "browse-4.sqlite"  # the number changes whenever what is written does
 
 
 class Artefact:
@@ -92,6 +92,7 @@ def _write(store: Store, snapshot: Snapshot, path: Path) -> None:
             db.execute("VACUUM")
         finally:
             db.close()
+        os.chmod(temporary, 0o644)  # read by every server process, whichever user runs it
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

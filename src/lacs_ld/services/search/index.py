@@ -96,7 +96,7 @@ class SearchIndex:
             return Results(text, [], [], 0, 1, 1, PAGE_SIZE, active, {})
         expression = fts_expression(terms)
         db = self._db()
-        where, params = narrowed(active, column="docs.rowid")
+        where, params = narrowed(active)
         facets = self._facets(db, expression, active)
         # Every document is of exactly one kind: the kinds' counts add up to the hits.
         chosen = active.get("type")
@@ -148,7 +148,7 @@ class SearchIndex:
             groups.setdefault(others, []).append(facet.name)
         tallies: dict[str, list[tuple[str, str, int]]] = {f.name: [] for f in FACETS}
         for others, names in groups.items():
-            where, params = narrowed(dict(others), column="docs.rowid")
+            where, params = narrowed(dict(others))
             marks = ",".join("?" * len(names))
             rows = db.execute(
                 "SELECT v.facet, v.value, v.label, c.n FROM (SELECT x.value, COUNT(*) AS n "
@@ -164,13 +164,17 @@ class SearchIndex:
         }
 
 
-def narrowed(active: Mapping[str, str], column: str = "rowid") -> tuple[str, list[str]]:
-    """SQL conditions keeping only the documents of `column` that have every chosen value."""
+def narrowed(active: Mapping[str, str]) -> tuple[str, list[str]]:
+    """SQL conditions keeping only the matching documents that have every chosen value.
+
+    Written as correlated `EXISTS` lookups rather than `rowid IN (…)`: FTS5 would take the
+    latter as a list of rowids and run the whole match once for each of them.
+    """
     where = ""
     params: list[str] = []
     for facet, value in sorted(active.items()):
         where += (
-            f" AND {column} IN (SELECT doc FROM doc_values WHERE value = "
+            " AND EXISTS (SELECT 1 FROM doc_values y WHERE y.doc = docs.rowid AND y.value = "
             "(SELECT id FROM search_values WHERE facet = ? AND value = ?))"
         )
         params += [facet, value]
