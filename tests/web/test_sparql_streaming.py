@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import http.client
 import io
 import json
@@ -13,6 +14,7 @@ import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,11 +32,13 @@ ALL_TRIPLES = "CONSTRUCT WHERE { ?s ?p ?o }"
 
 
 @contextmanager
-def get(root: str, query: str, accept: str) -> Iterator[http.client.HTTPResponse]:
+def get(
+    root: str, query: str, accept: str, encoding: str = "identity"
+) -> Iterator[http.client.HTTPResponse]:
     url = urllib.parse.urlsplit(root + "sparql?" + urllib.parse.urlencode({"query": query}))
     connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=60)
     try:
-        headers = {"Accept": accept, "Connection": "close"}
+        headers = {"Accept": accept, "Accept-Encoding": encoding, "Connection": "close"}
         connection.request("GET", f"{url.path}?{url.query}", headers=headers)
         with connection.getresponse() as response:
             yield response
@@ -52,6 +56,9 @@ def test_select_everything_answers_every_row_within_the_default_limits(live_serv
     assert len(json.loads(body)["results"]["bindings"]) == total
     with get(live_server, EVERYTHING, "text/tab-separated-values") as answer:
         assert answer.read().count(b"\n") == total + 1
+    with get(live_server, EVERYTHING, "text/csv", "gzip") as answer:
+        assert answer.getheader("Content-Encoding") == "gzip"
+        assert gzip.decompress(answer.read()).count(b"\r\n") == total + 1
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +152,20 @@ def test_an_answer_cut_at_the_ceiling_is_an_error_to_http_and_to_every_parser(
         with pytest.raises(Exception) as refused:  # each parser has its own error
             parse(body)
         assert not isinstance(refused.value, AssertionError)
+
+
+def test_a_gzipped_answer_cut_at_the_ceiling_shows_why_and_never_gunzips(
+    small_ceiling_server: str,
+) -> None:
+    with get(small_ceiling_server, EVERYTHING, "text/tab-separated-values", "gzip") as answer:
+        assert answer.getheader("Content-Encoding") == "gzip"
+        with pytest.raises(http.client.IncompleteRead) as cut:
+            answer.read()
+    compressed = cut.value.partial
+    text = zlib.decompressobj(31).decompress(compressed)
+    assert f"larger than {CEILING} bytes".encode() in text[-600:]
+    with pytest.raises(EOFError):
+        gzip.decompress(compressed)
 
 
 def test_an_answer_under_the_ceiling_streams_whole(small_ceiling_server: str) -> None:
