@@ -1,6 +1,7 @@
 # lacs-ld: the bundled dataset on the embedded store, served as docs/deploying.md recommends:
 # gunicorn's threaded workers (one per core), publishing in a child process, a non-root user.
-# `docker kill -s HUP <container>` re-publishes; put a buffering reverse proxy in front.
+# `docker kill -s HUP <container>` re-publishes. One container is one replica of the tested
+# topology: N of them behind nginx configured from deploy/nginx.conf.template (docs/deploying.md).
 FROM python:3.11-slim
 WORKDIR /srv/lacs-ld
 COPY pyproject.toml README.md ./

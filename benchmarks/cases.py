@@ -98,6 +98,12 @@ def sample_bytes(service: Service, paths: list[str], headers: dict[str, str], st
     return round(statistics.mean(sizes))
 
 
+def ratio(ours: dict[str, Any], theirs: dict[str, Any]) -> float | None:
+    """Our throughput over theirs; None when they completed nothing in the time given."""
+    rate = theirs["requests_per_s"]
+    return ours["requests_per_s"] / rate if rate else None
+
+
 def measure_cases(
     lacs: Service, ceiling: Service, oxigraph: Service, base: str, duration: float
 ) -> list[dict[str, Any]]:
@@ -117,12 +123,8 @@ def measure_cases(
             accept = {"Accept": case.oxigraph_accept}
             row["oxigraph_bytes"] = sample_bytes(oxigraph, paths, accept, 200)
             row["oxigraph"] = asdict(wrk(oxigraph.url + paths[0], duration, accept, paths))
-        row["vs_ceiling"] = row["lacs"]["requests_per_s"] / row["ceiling"]["requests_per_s"]
-        row["vs_oxigraph"] = (
-            row["lacs"]["requests_per_s"] / row["oxigraph"]["requests_per_s"]
-            if row["oxigraph"]
-            else None
-        )
+        row["vs_ceiling"] = ratio(row["lacs"], row["ceiling"])
+        row["vs_oxigraph"] = ratio(row["lacs"], row["oxigraph"]) if row["oxigraph"] else None
         rows.append(row)
         print(f"  {case.name}: {row['lacs']['requests_per_s']:.0f} req/s", flush=True)
     return rows

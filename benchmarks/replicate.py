@@ -1,8 +1,9 @@
 """Deterministic larger datasets: the bundled data repeated under renamed IRIs.
 
 Copy 0 is the bundled data as it is. Copy k (k >= 1) holds every file of `data/generated/`
-again with each authority code `E{tt}00{nnnn}` renamed `E{tt}{kk}{nnnn}`; the codes keep the
-shapes' pattern and every authority, inspection, judgement and quote IRI becomes new. The
+again with each authority code `E{tt}00{nnnn}` renamed `E{tt}{kk}{nnnn}` and each report's
+file number suffixed with `kk`; the codes keep the shapes' pattern and every authority,
+inspection, judgement, report and quote IRI becomes new. The
 curated guidance and documents are not repeated, so the quotes of every copy link to the same
 clauses (their incoming links grow with the factor, as they would with more inspections).
 
@@ -19,11 +20,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CODE = re.compile(r"E(06|07|08|09|10|11)00([0-9]{4})")
+# A report belongs to one inspection (a shape says so): each copy's inspections get their own.
+REPORT = re.compile(r"(<https://files\.ofsted\.gov\.uk/v1/file/)([0-9]+)>")
 MARKER = ".replica"
 
 
 def _renamed(text: str, copy: int) -> str:
-    return CODE.sub(lambda m: f"E{m.group(1)}{copy:02d}{m.group(2)}", text)
+    text = CODE.sub(lambda m: f"E{m.group(1)}{copy:02d}{m.group(2)}", text)
+    return REPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}{copy:02d}>", text)
 
 
 def replicate(factor: int, out: Path, source: Path = REPO / "data") -> Path:
@@ -31,7 +35,7 @@ def replicate(factor: int, out: Path, source: Path = REPO / "data") -> Path:
     if not 1 <= factor <= 99:
         raise ValueError("the factor is a whole number from 1 to 99")
     files = sorted(source.rglob("*"))
-    digest = hashlib.sha256(str(factor).encode())
+    digest = hashlib.sha256(str(factor).encode() + Path(__file__).read_bytes())
     for path in files:
         if path.is_file():
             digest.update(str(path.relative_to(source)).encode() + b"\n" + path.read_bytes())

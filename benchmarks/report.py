@@ -20,7 +20,7 @@ def table(result: dict[str, Any]) -> str:
         lines.append(
             f"| {row['case']} | {row['bytes']} | {lacs['requests_per_s']:.0f} "
             f"| {lacs['p50_ms']:.2f} | {lacs['p99_ms']:.2f} | {ceiling['requests_per_s']:.0f} "
-            f"| {row['vs_ceiling']:.2f} | {_f(oxigraph and oxigraph['requests_per_s'], '.0f')} "
+            f"| {_f(row['vs_ceiling'])} | {_f(oxigraph and oxigraph['requests_per_s'], '.0f')} "
             f"| {_f(row['vs_oxigraph'])} |"
         )
     memory_now = result["memory"]

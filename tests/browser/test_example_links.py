@@ -29,5 +29,9 @@ def test_example_titles_open_the_editor_and_results_links_show_a_page(served: st
                 assert page.locator("h1").inner_text() == example.title
                 assert page.locator("table tbody tr").count() == example.expected_rows
             assert downloads == []
+            phone = browser.new_page(viewport={"width": 360, "height": 740})
+            phone.goto(f"{served}query/{example.slug}")
+            widths = phone.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+            assert widths[0] <= widths[1], widths
         finally:
             browser.close()

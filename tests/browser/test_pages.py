@@ -18,7 +18,7 @@ def test_authority_page_leads_to_an_inspection_and_its_quote(served: str) -> Non
             assert page.url.endswith("doc/authority/E08000025.html")
             assert "Birmingham" in page.locator("h1").inner_text()
             timeline = page.locator(".timeline")
-            assert timeline.locator("li").count() > 5
+            assert timeline.locator("tbody tr").count() > 5
             timeline.get_by_role("link", name=re.compile("^SIF re-inspection$")).click()
             page.wait_for_url(re.compile(r"inspection/E08000025/sif/2016-11-25"))
             assert "Inadequate" in page.locator("main").inner_text()

@@ -75,10 +75,16 @@ def test_every_quote_position_is_the_number_at_the_end_of_its_iri(graph: Graph) 
         assert positions[0].toPython() == int(match.group(1)), quote
 
 
-def test_every_quote_is_numbered_from_one_without_gaps_in_its_source(graph: Graph) -> None:
+def test_every_document_quote_is_numbered_from_one_without_gaps_in_its_source(
+    graph: Graph,
+) -> None:
+    # Quotes of inspection reports share their numbers with the quotes the build derives
+    # from the same report (tests/build/test_quote_order.py checks those together).
     by_source: dict[str, list[int]] = {}
     for quote in graph.subjects(RDF.type, QUOTE):
         source, n = str(quote).rsplit("/quote/", 1)
+        if "/id/inspection/" in source:
+            continue
         by_source.setdefault(source, []).append(int(n))
     for source, numbers in by_source.items():
         assert sorted(numbers) == list(range(1, len(numbers) + 1)), source

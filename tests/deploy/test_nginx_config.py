@@ -35,7 +35,7 @@ def render(run: Path, **env: str) -> str:
 @pytest.fixture
 def nginx() -> str:
     if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: `scripts/cluster start` installs it (apt-get install nginx)")
+        pytest.fail("nginx is missing: `bash scripts/test` installs it (apt-get install nginx)")
     return NGINX
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,25 @@ from tests.serving.support import CHEAP_ASK, Server, adversaries, serve, timed_g
 PROBE_SECONDS = 1.0
 
 
+@pytest.fixture(scope="module", params=["1", "2"], ids=["one process", "two processes"])
+def server(
+    request: pytest.FixtureRequest, state_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    # Three query workers per server process: two runaways leave at least one free.
+    with serve(
+        state_dir,
+        tmp_path_factory.mktemp("serve"),
+        "--workers",
+        request.param,
+        LACS_LD_QUERY_WORKERS="3",
+        LACS_LD_QUERY_TIMEOUT="8",
+    ) as running:
+        yield running
+
+
 @pytest.fixture(scope="module")
-def server(state_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Server:
-    # One server process (the default) with three query workers: two runaways leave one free.
+def one_process(state_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The default `lacs-ld serve`: one server process, here with three query workers."""
     with serve(
         state_dir,
         tmp_path_factory.mktemp("serve"),
@@ -27,9 +44,9 @@ def server(state_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Server:
 
 
 def test_the_default_serve_runs_gunicorn_threaded_workers_not_a_development_server(
-    server: Server,
+    one_process: Server,
 ) -> None:
-    log = server.log_text()
+    log = one_process.log_text()
     assert "Using worker: gthread" in log
     assert "development server" not in log
 
@@ -70,7 +87,8 @@ def test_pages_search_and_queries_answer_within_a_second_under_abuse(server: Ser
     assert not early, "a runaway query ended before the probes ran"
 
 
-def test_every_query_worker_busy_answers_503_with_retry_after_at_once(server: Server) -> None:
+def test_every_query_worker_busy_answers_503_with_retry_after_at_once(one_process: Server) -> None:
+    server = one_process
     with adversaries(server) as crowd:
         crowd.runaway_queries(3)
         time.sleep(1.5)

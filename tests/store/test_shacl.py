@@ -57,7 +57,8 @@ def fixture_store(path: Path) -> LoadedGraphs:
     loaded = LoadedGraphs()
     for ontology in sorted((REPO / "ontology").glob("*.ttl")):
         loaded.load_turtle(ontology, DATA[1], TEST_BASE, ontology.name)
-    loaded.load_turtle(REPO / "shapes" / "lacs-shapes.ttl", SHAPES, TEST_BASE, "shapes")
+    for shapes in sorted((REPO / "shapes").glob("*.ttl")):
+        loaded.load_turtle(shapes, SHAPES, TEST_BASE, shapes.name)
     loaded.load_turtle(path, DATA[0], TEST_BASE, path.name)
     return loaded
 
@@ -73,11 +74,22 @@ def test_there_are_valid_and_invalid_fixtures_to_compare() -> None:
     assert len([p for p in ALL if p.parent.name == "valid"]) >= 6
 
 
+# Where the engines differ, the SHACL spec decides, and only these differences are allowed.
+# SHACL §4.4.4: sh:lessThanOrEquals reports a pair of values "that cannot be compared" (an
+# xsd:date and an xsd:gYear); pyshacl-turbo does, pySHACL 0.40 does not.
+SPEC_OVER_PYSHACL = {
+    "inspection-publication-year-only": {str(SH.LessThanOrEqualsConstraintComponent)},
+}
+
+
 @pytest.mark.parametrize("path", ALL, ids=[f"{p.parent.name}/{p.stem}" for p in ALL])
 def test_fast_engine_agrees_with_pyshacl_on_the_fixture(path: Path) -> None:
-    fast, reference = both(fixture_store(path))
-    assert fast == reference
-    assert reference[0] is (path.parent.name == "valid")
+    (fast, fast_results), (reference, reference_results) = both(fixture_store(path))
+    assert fast is reference is (path.parent.name == "valid")
+    allowed = SPEC_OVER_PYSHACL.get(path.stem, set())
+    extra = {r for r in fast_results - reference_results if r[4] in allowed}
+    assert fast_results - extra == reference_results
+    assert len(extra) == len(allowed)
 
 
 def test_fast_engine_agrees_with_pyshacl_on_the_bundled_data() -> None:

@@ -166,7 +166,7 @@ def test_doc_dataset_with_an_extension_is_that_format(
 def test_doc_dataset_as_html_shows_the_counts(client: FlaskClient, void: Graph) -> None:
     response = client.get("/lacs/doc/dataset.html")
     assert response.mimetype == "text/html"
-    assert f">{number(void.value(DATASET, VOID.triples))}<" in response.text
+    assert f">{number(void.value(DATASET, VOID.triples)):,}<" in response.text
     assert "E08000025" in response.text
 
 

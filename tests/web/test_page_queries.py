@@ -66,12 +66,13 @@ def test_every_page_query_link_runs_and_answers_what_the_page_shows(
     # What the page says about the thing itself is what the CONSTRUCT queries build.
     stated = set(document.triples((thing, None, None)))
     assert stated and stated <= set(built)
-    # What links to it: the counts query gives each property's total, the page holds the
-    # first page of each, and the page query lists the page's own first property.
+    # What links to it: the counts query gives each property's total, the page holds at
+    # least the first page of each and never more than the total, and the page query lists
+    # the page's own first property.
     counts = {row["p"]: int(row["n"]) for row in selected if "n" in row and "p" in row}
     for prop, total in counts.items():
         linking = set(document.subjects(URIRef(prop), thing))
-        assert len(linking) == min(total, PAGE_SIZE), prop
+        assert min(total, PAGE_SIZE) <= len(linking) <= total, prop
     listed = {URIRef(row["s"]) for row in selected if "s" in row}
     assert listed <= set(document.subjects(None, thing))
     if kind == "clause":

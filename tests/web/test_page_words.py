@@ -18,6 +18,8 @@ PAGES = (
     "doc/guidance/sif-annex-a/clause/2.05.html",
     "doc/guidance/ofsted-ehe-advice-2015.html",
     "doc/guidance/sif-annex-a.html",
+    "def/judgement/inadequate",
+    "def/region/west-midlands",
 )
 CAMEL = re.compile(r"\b[a-z]+[A-Z]\w*\b")
 
@@ -43,12 +45,12 @@ class Headings(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.open:
-            self.found[-1] += data
+            self.found[-1] += " " + data
 
 
 def main(client: FlaskClient, path: str) -> str:
     """The visible page: what is inside <main>, without the head's embedded JSON-LD."""
-    response = client.get("/lacs/" + path)
+    response = client.get("/lacs/" + path, headers={"Accept": "text/html"})
     assert response.status_code == 200, path
     return response.data.decode().split("<main", 1)[1].split("</main>", 1)[0]
 
@@ -82,7 +84,8 @@ def test_an_inspection_shows_its_judgements_once(client: FlaskClient) -> None:
     html = main(client, "doc/inspection/E08000025/sif/2016-11-25.html")
     assert html.count("Leadership, management and governance") == 1
     assert "judgement of" not in html.lower()
-    assert "Quotes taken from it <span" in html
+    assert "Quotes from its report <span" in html
+    assert ">Quote 10</a>" in html
 
 
 def test_quotes_of_a_report_are_listed_in_the_order_they_appear(client: FlaskClient) -> None:
@@ -107,3 +110,10 @@ def test_sources_are_named_by_what_they_are(client: FlaskClient) -> None:
     assert "children's services inspection - 25 november 2016.pdf" in html.replace("&#39;", "'")
     facts = html.split("Facts", 1)[1].split("</dl>", 1)[0]
     assert "%20" not in re.sub(r"<[^>]+>", "", facts)
+
+
+def test_a_rule_behind_several_links_of_a_quote_is_stated_once(client: FlaskClient) -> None:
+    html = main(client, "doc/inspection/E10000017/sif/2015-11-27/quote/13.html")
+    assert html.count('class="governance-link"') >= 3
+    rules = re.findall(r'<p class="rule">The rule: (.*?)</p>', html)
+    assert rules and len(rules) == len(set(rules)) < html.count('class="governance-link"')

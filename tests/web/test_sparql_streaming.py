@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import http.client
 import io
 import json
@@ -13,7 +14,9 @@ import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,25 +31,34 @@ EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
 ALL_TRIPLES = "CONSTRUCT WHERE { ?s ?p ?o }"
 
 
-def get(root: str, query: str, accept: str) -> http.client.HTTPResponse:
+@contextmanager
+def get(
+    root: str, query: str, accept: str, encoding: str = "identity"
+) -> Iterator[http.client.HTTPResponse]:
     url = urllib.parse.urlsplit(root + "sparql?" + urllib.parse.urlencode({"query": query}))
     connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=60)
-    # One request per connection: the socket closes when the answer is read.
-    headers = {"Accept": accept, "Connection": "close"}
-    connection.request("GET", f"{url.path}?{url.query}", headers=headers)
-    return connection.getresponse()
+    try:
+        headers = {"Accept": accept, "Accept-Encoding": encoding, "Connection": "close"}
+        connection.request("GET", f"{url.path}?{url.query}", headers=headers)
+        with connection.getresponse() as response:
+            yield response
+    finally:
+        connection.close()
 
 
 def test_select_everything_answers_every_row_within_the_default_limits(live_server: str) -> None:
-    counted = get(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv")
-    total = int(counted.read().decode().split()[-1])
+    with get(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv") as counted:
+        total = int(counted.read().decode().split()[-1])
     assert total > 100_000
-    answer = get(live_server, EVERYTHING, "application/sparql-results+json")
-    assert answer.status == 200
-    body = answer.read()
+    with get(live_server, EVERYTHING, "application/sparql-results+json") as answer:
+        assert answer.status == 200
+        body = answer.read()
     assert len(json.loads(body)["results"]["bindings"]) == total
-    answer = get(live_server, EVERYTHING, "text/tab-separated-values")
-    assert answer.read().count(b"\n") == total + 1
+    with get(live_server, EVERYTHING, "text/tab-separated-values") as answer:
+        assert answer.read().count(b"\n") == total + 1
+    with get(live_server, EVERYTHING, "text/csv", "gzip") as answer:
+        assert answer.getheader("Content-Encoding") == "gzip"
+        assert gzip.decompress(answer.read()).count(b"\r\n") == total + 1
 
 
 @pytest.fixture(scope="module")
@@ -128,11 +140,11 @@ def test_an_answer_cut_at_the_ceiling_is_an_error_to_http_and_to_every_parser(
     small_ceiling_server: str, accept: str
 ) -> None:
     query, parsers = CASES[accept]
-    answer = get(small_ceiling_server, query, accept)
-    assert answer.status == 200
-    assert answer.getheader("Transfer-Encoding") == "chunked"
-    with pytest.raises(http.client.IncompleteRead) as cut:
-        answer.read()
+    with get(small_ceiling_server, query, accept) as answer:
+        assert answer.status == 200
+        assert answer.getheader("Transfer-Encoding") == "chunked"
+        with pytest.raises(http.client.IncompleteRead) as cut:
+            answer.read()
     body = cut.value.partial
     assert CEILING - (1 << 16) < len(body) < CEILING + 4096
     assert f"larger than {CEILING} bytes".encode() in body[-600:]
@@ -142,8 +154,22 @@ def test_an_answer_cut_at_the_ceiling_is_an_error_to_http_and_to_every_parser(
         assert not isinstance(refused.value, AssertionError)
 
 
+def test_a_gzipped_answer_cut_at_the_ceiling_shows_why_and_never_gunzips(
+    small_ceiling_server: str,
+) -> None:
+    with get(small_ceiling_server, EVERYTHING, "text/tab-separated-values", "gzip") as answer:
+        assert answer.getheader("Content-Encoding") == "gzip"
+        with pytest.raises(http.client.IncompleteRead) as cut:
+            answer.read()
+    compressed = cut.value.partial
+    text = zlib.decompressobj(31).decompress(compressed)
+    assert f"larger than {CEILING} bytes".encode() in text[-600:]
+    with pytest.raises(EOFError):
+        gzip.decompress(compressed)
+
+
 def test_an_answer_under_the_ceiling_streams_whole(small_ceiling_server: str) -> None:
-    answer = get(small_ceiling_server, EVERYTHING + " LIMIT 6000", "text/tab-separated-values")
-    body = answer.read()
+    with get(small_ceiling_server, EVERYTHING + " LIMIT 6000", "text/tab-separated-values") as a:
+        body = a.read()
     assert body.count(b"\n") == 6001
     assert len(ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV).variables) == 3

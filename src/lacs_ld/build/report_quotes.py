@@ -211,6 +211,7 @@ def _add_quote(
         inspection=quote.inspection,
         published=report["publication_date_from_filename"],
         topics=frozenset(TOPIC_SLUGS[t] for t in quote.topics),
+        text=quote.text,
     )
     for k, (rule, clause) in enumerate(rules_for(facts), start=1):
         link = _iri(f"{quote.inspection}/quote/{n}/link/{k}")

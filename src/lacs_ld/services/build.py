@@ -84,13 +84,15 @@ def build(
     key = sources.digest(settings.base_uri, salt)
     home = settings.state_dir / "snapshots"
     with statelock.publishing(settings.state_dir):
-        existing = _reusable(home / key, settings)
-        if existing is not None:
-            progress.say(f"inputs unchanged since snapshot {key[:12]} was validated: reusing it")
-            return existing
         try:
+            existing = _reusable(home / key, settings)
+            if existing is not None:
+                progress.say(
+                    f"inputs unchanged since snapshot {key[:12]} was validated: reusing it"
+                )
+                return existing
             return _build(settings, sources, key, home, progress)
-        except OSError as exc:
+        except OSError as exc:  # a full disk, a permission: said, never raised bare
             raise PublishError(
                 f"cannot write the snapshot under {home}: {exc.strerror or exc}"
                 + (f" ({exc.filename})" if exc.filename else "")

@@ -8,6 +8,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from lacs_ld.errors import QueryError
+from lacs_ld.syntax_errors import explain
 
 RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -46,7 +47,7 @@ def evaluate(
     try:
         result = store.query(query, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+        raise QueryError(explain(str(exc), query)) from None
     if isinstance(result, ox.QueryBoolean | ox.QuerySolutions):
         result.serialize(output, format=RESULTS[format_key])
     else:

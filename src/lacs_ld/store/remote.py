@@ -16,11 +16,9 @@ that the store answers that dataset with the snapshot's counts.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import logging
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +34,7 @@ from lacs_ld.store import terms
 from lacs_ld.store.base import Bindings, QueryAnswer, QueryRequest, Row
 from lacs_ld.store.evaluate import GRAPHS, RESULTS
 from lacs_ld.store.remote_http import Endpoint, read_body
+from lacs_ld.store.remote_release import Release
 from lacs_ld.store.remote_text import bind
 from lacs_ld.store.streaming import too_large
 
@@ -188,7 +187,7 @@ class RemoteStore:
         assert isinstance(solutions, ox.QuerySolutions)
         return {str(r["g"]): int(str(r["n"])) for r in terms.rows(solutions)}
 
-    def _check_dataset(self, release: _Release) -> None:
+    def _check_dataset(self, release: Release) -> None:
         """Each published graph, named as the default graph, answers with the snapshot's count.
 
         The service reads through protocol datasets; a store that ignored default-graph-uri
@@ -209,7 +208,7 @@ class RemoteStore:
                 )
 
     def replace(self, dataset: Path) -> None:
-        release = _Release.read(dataset)
+        release = Release.read(dataset)
         with self._lock():
             if self._holds(release):
                 self._check_dataset(release)
@@ -240,13 +239,13 @@ class RemoteStore:
                 time.monotonic() - started,
             )
 
-    def _record(self, release: _Release) -> dict[str, object]:
+    def _record(self, release: Release) -> dict[str, object]:
         return {"store": self._endpoint.query_url, "sha256": release.digest}
 
     def _marker(self) -> Path:
         return self._settings.state_dir / MARKER
 
-    def _holds(self, release: _Release) -> bool:
+    def _holds(self, release: Release) -> bool:
         """This release was loaded from here, and the store still has its graphs, in size."""
         try:
             record = json.loads(self._marker().read_text())
@@ -270,41 +269,3 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing held open: every request opens and closes its own connection."""
-
-
-class _Release:
-    """A snapshot's N-Quads grouped by graph, its digest and the size of each graph."""
-
-    def __init__(self, name: str, digest: str, graphs: dict[str, list[str]]) -> None:
-        self.name = name
-        self.digest = digest
-        self.graphs = graphs
-        self.counts = {g[1:-1]: len(lines) for g, lines in graphs.items()}
-
-    @classmethod
-    def read(cls, dataset: Path) -> _Release:
-        try:
-            raw = dataset.read_bytes()
-        except OSError as exc:
-            raise PublishError(f"cannot read {dataset}: {exc}") from None
-        graphs: dict[str, list[str]] = defaultdict(list)
-        for line in raw.decode("utf-8").splitlines():
-            if not line.strip():
-                continue
-            triple, _, graph = line.rstrip()[:-1].rstrip().rpartition(" ")
-            if not (graph.startswith("<") and graph.endswith(">")):
-                raise PublishError(f"{dataset.name}: every quad must sit in a named graph")
-            graphs[graph].append(triple + " .")
-        return cls(str(dataset.parent.name)[:12], hashlib.sha256(raw).hexdigest(), dict(graphs))
-
-    def update(self, stale: set[str]) -> str:
-        """One update request: drop the old graphs, insert the new ones (a single transaction)."""
-        drops = sorted(stale | set(self.counts))
-        parts = [f"DROP SILENT GRAPH <{g}> ;" for g in drops]
-        parts.append("INSERT DATA {")
-        for graph, lines in self.graphs.items():
-            parts.append(f"GRAPH {graph} {{")
-            parts.extend(lines)
-            parts.append("}")
-        parts.append("}")
-        return "\n".join(parts)

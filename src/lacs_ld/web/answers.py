@@ -15,7 +15,11 @@ from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.http import conditional, snapshot_time
 
-TITLES = {400: "Bad request", 404: "Not found", 406: "Not acceptable"}
+TITLES = {
+    400: "The request could not be understood",
+    404: "This page does not exist",
+    406: "Not available in that format",
+}
 
 
 def negotiate(offers: Sequence[Format], parameter: Mapping[str, Format]) -> Format:

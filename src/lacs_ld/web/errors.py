@@ -15,13 +15,47 @@ from lacs_ld.negotiation import choose
 from lacs_ld.web import context
 
 log = logging.getLogger(__name__)
-TITLES = {404: "Not found", 410: "Gone", 406: "Not acceptable"}
+# Every failure is titled in words people use (RFC 9457 §3.1.3: a short summary).
+TITLES = {
+    400: "The request could not be understood",
+    403: "That is not allowed here",
+    404: "This page does not exist",
+    405: "That method is not allowed here",
+    406: "Not available in that format",
+    410: "This page has gone",
+    413: "The request is too large",
+    414: "The address is too long",
+    415: "That kind of request body is not accepted",
+    422: "The query could not be run",
+    500: "Something went wrong on our side",
+    502: "The data store cannot be reached",
+    503: "The service is busy or the query took too long",
+    504: "The data store took too long",
+}
+GENERIC = {"Not found", "Not acceptable", "Bad request", "Gone", "Error", "Method Not Allowed"}
+ERROR_TITLES = {
+    "QueryError": "The query could not be read",
+    "QueryRefused": "Queries may not change the data",
+    "UnsupportedMediaType": "That kind of request body is not accepted",
+    "NotAcceptable": "Not available in that format",
+    "QueryTimeout": "The query took too long",
+    "TooManyRows": "The answer is too large",
+    "Overloaded": "Busy: try again in a moment",
+    "EngineFailure": "The query engine failed on this query",
+    "StoreUnavailable": "The data store cannot be reached",
+    "StoreTimeout": "The data store took too long",
+    "StoreRejected": "The data store refused the query",
+    "SettingError": "A setting is wrong",
+    "PublishError": "The data could not be published",
+}
 
 
 def render_error(
     status: int, title: str, message: str, links: dict[str, str] | None = None
 ) -> Response:
     """An error body in the format the client prefers (plain text by default)."""
+    if title in GENERIC:  # a status's bare name: say it in words instead
+        title = TITLES.get(status, title)
     chosen: Format = choose(request.accept_mimetypes, ERROR_FORMATS) or ERROR_FORMATS[0]
     links = links or {}
     base = context.base()
@@ -70,7 +104,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(LacsError)
     def lacs_error(exc: LacsError) -> Response:
         message = exc.message + (f"\n\n{exc.detail}" if exc.detail else "")
-        response = render_error(exc.status, type(exc).__name__, message)
+        title = ERROR_TITLES.get(type(exc).__name__, TITLES.get(exc.status, "Error"))
+        response = render_error(exc.status, title, message)
         if isinstance(exc, Overloaded):
             response.headers["Retry-After"] = "2"
         return response

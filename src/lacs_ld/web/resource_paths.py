@@ -39,5 +39,8 @@ def not_acceptable(path: str) -> Response:
     base = context.base()
     links = {f.label: uris.document(base, path, f.extension) for f in DOCUMENT_FORMATS}
     offered = ", ".join(f"{f.media_type} ({f.label})" for f in DOCUMENT_FORMATS)
-    response = render_error(406, "Not acceptable", f"This document is offered as {offered}.", links)
-    return response
+    asked = request.headers.get("Accept", "").split(",")[0].split(";")[0].strip()[:60] or "that"
+    message = (
+        f"This page is not available as {asked}; try HTML or Turtle. It is offered as {offered}."
+    )
+    return render_error(406, "Not available in that format", message, links)

@@ -51,9 +51,8 @@ def endpoint() -> Response:
 
 
 def _result_format(operation: sparql.Operation, *, allow_editor: bool) -> Format:
-    return choose_format(
-        operation.form, operation.formats, request.accept_mimetypes, allow_page=allow_editor
-    )
+    accept = request.headers.get("Accept", "")
+    return choose_format(operation.form, operation.formats, accept, allow_page=allow_editor)
 
 
 def _description_or_editor() -> Response:

@@ -12,6 +12,7 @@ shared cache can keep them too; `POST` answers are `no-store`.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 from flask import Response, current_app, request
@@ -107,10 +108,40 @@ def _whole(found: Rendered, chosen: Format) -> Response:
 
 
 def _streamed(stream: AnswerStream, chosen: Format) -> Response:
-    """Sent as the worker sends it: no ETag (the body is not known in advance), no compression
-    pass that would read it whole first, and not cached."""
-    response = Response(stream, content_type=chosen.content_type)
+    """Sent as the worker sends it: no ETag (the body is not known in advance), not cached,
+    gzip'd part by part for a client that accepts it (RFC 9110 §8.4.1)."""
+    gzip_it = request.accept_encodings["gzip"] > 0
+    response = Response(GzipParts(stream) if gzip_it else stream, content_type=chosen.content_type)
     response.direct_passthrough = True
     response.vary.add("Accept")
+    response.vary.add("Accept-Encoding")
+    if gzip_it:
+        response.headers["Content-Encoding"] = "gzip"
     response.headers["Cache-Control"] = "no-store" if request.method == "POST" else "no-cache"
     return response
+
+
+class GzipParts:
+    """A streamed answer gzip'd as it goes; each part is flushed, so a cut answer's last line
+    reaches the client, and the gzip stream then lacks its end (an error to any gunzip)."""
+
+    def __init__(self, parts: AnswerStream) -> None:
+        self._parts = parts
+        self._zip = zlib.compressobj(6, zlib.DEFLATED, 31)
+        self._done = False
+
+    def __iter__(self) -> GzipParts:
+        return self
+
+    def __next__(self) -> bytes:
+        if self._done:
+            raise StopIteration
+        try:
+            part = next(self._parts)
+        except StopIteration:
+            self._done = True
+            return self._zip.flush()
+        return self._zip.compress(part) + self._zip.flush(zlib.Z_SYNC_FLUSH)
+
+    def close(self) -> None:
+        self._parts.close()

@@ -10,8 +10,10 @@ empty `format=` counts as absent, so the `Accept` header decides.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 from lacs_ld.errors import NotAcceptable, QueryError
 from lacs_ld.formats import (
@@ -24,6 +26,7 @@ from lacs_ld.formats import (
 )
 from lacs_ld.negotiation import choose
 
+REMEMBERED_ACCEPT_CHARS = 256
 # Names clients send for an RDF graph (SPARQLWrapper sends "xml" and "json" for every form).
 GRAPH_ALIASES = {
     "xml": "rdfxml",
@@ -83,9 +86,19 @@ def resolve(name: str, offers: Sequence[Format]) -> Format | None:
 
 
 def choose_format(
-    form: str, format_values: Sequence[str], accept: MIMEAccept, *, allow_page: bool
+    form: str, format_values: Sequence[str], accept: str, *, allow_page: bool
 ) -> Format:
-    """The first offered `format=` candidate, else the best `Accept` match (a 400 or 406 if none)."""
+    """The first offered `format=` candidate, else the best `Accept` match (a 400 or 406 if none).
+
+    `accept` is the raw header: a client sends the same one again and again, so the choice
+    is remembered for the common, short ones.
+    """
+    if len(accept) <= REMEMBERED_ACCEPT_CHARS:
+        return _remembered(form, tuple(format_values), accept, allow_page)
+    return _choose(form, tuple(format_values), accept, allow_page)
+
+
+def _choose(form: str, format_values: tuple[str, ...], accept: str, allow_page: bool) -> Format:
     offers = offered(form)
     candidates = requested(format_values)
     for name in candidates:
@@ -96,8 +109,12 @@ def choose_format(
         names = ", ".join(f.key for f in offers)
         shown = ",".join(candidates)
         raise QueryError(f"format={shown!r} is not offered for this query; use one of: {names}")
-    chosen = choose(accept, (*offers, BY_KEY["html"]) if allow_page else offers)
+    parsed = parse_accept_header(accept, MIMEAccept) if accept else None
+    chosen = choose(parsed, (*offers, BY_KEY["html"]) if allow_page else offers)
     if chosen is None:
         types = ", ".join(f.media_type for f in offers)
         raise NotAcceptable(f"this query can be answered as: {types}")
     return chosen
+
+
+_remembered = lru_cache(maxsize=512)(_choose)

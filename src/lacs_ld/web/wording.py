@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint
+from rdflib import URIRef
 
-from lacs_ld.services.describe.words import human_bytes, long_date
+from lacs_ld.services.describe.terms import curie
+from lacs_ld.services.describe.words import human_bytes, long_date, plain_words, words_for
+from lacs_ld.web import context
 
 blueprint = Blueprint("wording", __name__)
 
@@ -25,3 +28,21 @@ def bytes_filter(value: object) -> str:
 def number_filter(value: object) -> str:
     """A count with thousands separators: 129333 → "129,333"."""
     return f"{int(str(value)):,}" if str(value).lstrip("-").isdigit() else str(value)
+
+
+@blueprint.app_template_filter("term_words")
+def term_words(value: object) -> str:
+    """A class or property IRI in words: the words table's label, else its name split."""
+    iri = URIRef(str(value))
+    namespaces = context.namespaces()
+    words = words_for(iri, str(namespaces.lacs))
+    if words is not None:
+        return words.label
+    local = str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return plain_words(local) if local else str(iri)
+
+
+@blueprint.app_template_filter("compact")
+def compact(value: object) -> str:
+    """An IRI as a prefixed name where a project prefix fits (`lacs:Quote`)."""
+    return curie(context.namespaces(), URIRef(str(value)))

@@ -9,6 +9,8 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from lacs_ld.services.describe.reader import Term, View
+from lacs_ld.services.pictures.grades import LOOKS, NONE
+from lacs_ld.services.pictures.layout import history
 
 OA = "http://www.w3.org/ns/oa#"
 
@@ -36,18 +38,21 @@ def _authority(view: View) -> dict[str, Any]:
     for inc in view.d.incoming:
         if inc.via == lacs.inspectedAuthority:
             timeline = [view.summary(i) for i in inc.subjects]
-    timeline.sort(key=lambda item: item["issued"], reverse=True)
+    timeline.sort(key=lambda item: item["issued"] or item["visited"], reverse=True)
     own = view.label(s) + " — "
     for item in timeline:  # on the authority's own page its name need not prefix every title
         label = item["term"].label
         if label.startswith(own):
             label = label[len(own) :]
-        label = label.split(", published ", 1)[0]  # the date stands beside it
+        label = label.split(", published ", 1)[0].split(", visited ", 1)[0]  # dated beside it
         item["term"].label = label[:1].upper() + label[1:]
         framework = item["framework"]
-        if framework is not None and framework.label.lower() == label.lower():
-            item["framework"] = None
+        item["same_as_framework"] = (
+            framework is not None and framework.label.lower() == label.lower()
+        )
     found["timeline"] = timeline
+    found["history"] = history(timeline)
+    found["looks"] = (*LOOKS, NONE)
     found["region"] = view.terms(s, lacs.region)
     found["successors"] = [
         {**vars(view.term(o)), "date": view.text(o, lacs.inForceFrom)}

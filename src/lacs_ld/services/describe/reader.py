@@ -19,7 +19,9 @@ from lacs_ld.namespaces import ProjectNamespaces
 from lacs_ld.services.describe.model import Description
 from lacs_ld.services.describe.terms import curie
 from lacs_ld.services.describe.words import (
+    INVERSE_BY_KIND,
     SHOWN_ABOVE,
+    SOURCE_SUFFIX,
     long_date,
     plain_words,
     source_label,
@@ -154,12 +156,16 @@ class View:
             name = curie(self.ns, inc.via)
             if name in above:
                 continue
-            heading = Term(self.inverse_label(inc.via), href=str(inc.via), iri=str(inc.via))
+            inverse = INVERSE_BY_KIND.get((self.kind(), name)) or self.inverse_label(inc.via)
+            heading = Term(inverse, href=str(inc.via), iri=str(inc.via))
             group = Group(heading, name, total=inc.total)
             group.list_url = inc.list_url
             if inc.page < inc.pages:
                 group.next_url = inc.page_url(inc.page + 1)
             group.items = [self.summary(s) for s in inc.subjects]
+            if name == "lacs:quotedFrom":  # on its source's own page a quote needs only its number
+                for item in group.items:
+                    item["term"].label = SOURCE_SUFFIX.sub(r"\1", item["term"].label)
             found.append(group)
         return found
 
@@ -171,6 +177,7 @@ class View:
             "term": self.term(node),
             "text": self.text(node, self.lacs.text),
             "issued": self.text(node, DCTERMS.issued),
+            "visited": self.text(node, self.lacs.startDate),
             "notation": self.text(node, SKOS.notation),
             "grade": self.term(grade) if grade is not None else None,
             "framework": self.term(framework) if framework is not None else None,

@@ -34,6 +34,7 @@ LACS_TERMS = (
     "linkedClause",
     "governedBy",
     "quotedFrom",
+    "startDate",
 )
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 

@@ -189,6 +189,13 @@ SHOWN_ABOVE: dict[str, frozenset[str]] = {
         {"dcterms:isPartOf", "dcterms:replaces", "dcterms:isReplacedBy"}
     ),
 }
+# Where one property's inverse reads better for one kind of page.
+INVERSE_BY_KIND: dict[tuple[str, str], str] = {
+    ("inspection", "lacs:quotedFrom"): "Quotes from its report",
+    ("document", "lacs:quotedFrom"): "Quotes from this document",
+}
+# A quote's label after its number, when it names the report the page is about.
+SOURCE_SUFFIX = re.compile(r"^(Quote \d+) from the .* published \d{4}-\d\d-\d\d$")
 MONTHS = [
     "January",
     "February",

@@ -10,6 +10,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from lacs_ld import queries
+from lacs_ld.services.describe.words import plain_words, words_for
 from lacs_ld.web import context
 
 
@@ -98,6 +99,12 @@ def scheme_page(graph: Graph, iri: str) -> dict[str, Any]:
     }
 
 
+def property_words(prop: Node) -> str:
+    """A property in the words the resource pages use (one table for every page)."""
+    words = words_for(URIRef(str(prop)), str(context.namespaces().lacs))
+    return words.label if words is not None else plain_words(label(Graph(), prop))
+
+
 def concept_page(graph: Graph, iri: str, scheme: str) -> dict[str, Any]:
     """A concept's page: its label and every fact the scheme states about it."""
     this = URIRef(iri)
@@ -106,10 +113,11 @@ def concept_page(graph: Graph, iri: str, scheme: str) -> dict[str, Any]:
         "iri": iri,
         "facts": [
             {
-                "property": term(graph, p),
+                "property": {"label": property_words(p), "href": str(p)},
                 "value": term(graph, o) if not isinstance(o, Literal) else {"label": str(o)},
             }
             for p, o in sorted(graph.predicate_objects(this))
+            if p != SKOS.prefLabel  # the page's title
         ],
         "scheme": term(graph, URIRef(scheme)),
     }
