@@ -21,7 +21,7 @@ def test_search_filter_open_quote_and_reach_its_clause(served: str) -> None:
         try:
             page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
             page.goto(served)
-            page.get_by_label("Search quotes, clauses, guidance and authorities").fill(
+            page.get_by_label("Search authorities, inspections, guidance, clauses and quotes").fill(
                 "home educated"
             )
             page.keyboard.press("Enter")
