@@ -28,7 +28,7 @@ from lacs_ld.services.progress import Progress
 from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged
 from lacs_ld.services.sources import SourceSet, load, locate
 from lacs_ld.settings import Settings
-from lacs_ld.store.embedded import disk_copy
+from lacs_ld.store.dataset_files import disk_copy
 from lacs_ld.store.loading import LoadedGraphs
 
 log = logging.getLogger(__name__)

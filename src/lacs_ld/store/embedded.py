@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import os
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,52 +13,11 @@ from rdflib import Graph
 from lacs_ld.errors import PublishError
 from lacs_ld.store import terms
 from lacs_ld.store.base import Bindings, QueryAnswer, QueryRequest, Row
+from lacs_ld.store.dataset_files import disk_copy, open_read_only
 from lacs_ld.store.workers import QueryPool
 
 if TYPE_CHECKING:
     from lacs_ld.settings import Settings
-
-
-def load_dataset(path: Path) -> ox.Store:
-    """A fresh in-memory store holding one N-Quads file, or a PublishError naming the problem."""
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    except (SyntaxError, OSError, ValueError) as exc:
-        raise PublishError(f"cannot load {path.name}: {exc}") from exc
-    return store
-
-
-def disk_copy(dataset: Path) -> Path:
-    """The snapshot as an on-disk store beside it, built once (atomically) and then only read.
-
-    Query workers open it read-only: opening takes milliseconds, so a killed worker is
-    replaced at once, and the operating system shares its pages between all of them.
-    """
-    target = dataset.parent / "oxigraph"
-    if (target / "CURRENT").is_file():
-        return target
-    staging = Path(tempfile.mkdtemp(prefix=".oxigraph-", dir=dataset.parent))
-    try:
-        store = ox.Store(str(staging))
-        store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        del store
-        gc.collect()
-        staging.rename(target)
-    except OSError:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not (target / "CURRENT").is_file():
-            raise
-    except (SyntaxError, ValueError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise PublishError(f"cannot load {dataset.name}: {exc}") from exc
-    return target
-
-
-def open_read_only(path: Path) -> ox.Store:
-    """A read-only view of an on-disk store made by `disk_copy`."""
-    return ox.Store.read_only(str(path))
 
 
 class EmbeddedStore:

@@ -18,7 +18,7 @@ from lacs_ld.errors import LacsError
 
 def zygote(control: Connection, dataset: str, memory_mb: int, base: str, max_bytes: int) -> None:
     """Load the dataset once, then fork one worker per request on the control pipe."""
-    from lacs_ld.store.embedded import load_dataset, open_read_only
+    from lacs_ld.store.dataset_files import load_dataset, open_read_only
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     path = Path(dataset)
