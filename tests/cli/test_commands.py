@@ -122,7 +122,7 @@ def test_query_before_anything_is_published_says_to_publish_first(tmp_path: Path
 def test_query_with_a_syntax_error_exits_non_zero_with_the_position(published: Path) -> None:
     result = run("query", "SELECT ?x WHERE { ?x }", LACS_LD_STATE_DIR=str(published))
     assert result.returncode == 1
-    assert "syntax error" in result.stderr and "1:" in result.stderr
+    assert "could not be read" in result.stderr and "(1:23)" in result.stderr
 
 
 def test_version_names_the_installed_release() -> None:
