@@ -113,7 +113,7 @@ def test_sources_are_named_by_what_they_are(client: FlaskClient) -> None:
 
 
 def test_a_rule_behind_several_links_of_a_quote_is_stated_once(client: FlaskClient) -> None:
-    html = main(client, "doc/inspection/E10000017/sif/2015-11-27/quote/13.html")
+    html = main(client, "doc/inspection/E08000021/sif/2017-07-07/quote/6.html")
     assert html.count('class="governance-link"') >= 3
     rules = re.findall(r'<p class="rule">The rule: (.*?)</p>', html)
     assert rules and len(rules) == len(set(rules)) < html.count('class="governance-link"')
