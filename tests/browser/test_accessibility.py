@@ -36,6 +36,7 @@ PAGES = {
     "incoming page": "doc/guidance/sif-annex-a/clause/2.05/incoming?property=lacs:governedBy&page=2",
     "authorities by region": "authorities?region=west-midlands",
     "inspections by grade": "inspections?grade=inadequate",
+    "inspections with grades by year": "inspections",
     "guidance list": "guidance",
     "quotes by topic": "quotes?topic=elective-home-education",
     "search": "search?q=home+education",

@@ -106,3 +106,17 @@ def test_authority_page_draws_each_inspection_with_its_grade(client: FlaskClient
     assert len(expected) >= 8
     assert marks == expected
     assert 'id="history-caption"' in html and "one line per framework" in html
+
+
+def test_inspections_list_opens_on_the_grades_by_year_drawn_as_on_the_home_page(
+    client: FlaskClient,
+) -> None:
+    def drawn(html: str) -> list[str]:
+        picture = html.split('aria-labelledby="years-heading"', 1)[1].split("</section>", 1)[0]
+        return re.findall(r"<title>(\d{4}: \d+ [^<]+)</title>", picture)
+
+    listed = client.get("/lacs/inspections", headers={"Accept": "text/html"})
+    assert listed.status_code == 200
+    assert drawn(listed.text) == drawn(client.get("/lacs/").text) != []
+    filtered = client.get("/lacs/inspections?grade=inadequate", headers={"Accept": "text/html"})
+    assert 'id="years-heading"' not in filtered.text

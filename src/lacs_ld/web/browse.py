@@ -27,6 +27,7 @@ from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate, page_url
 from lacs_ld.web.catalogue import catalogue
 from lacs_ld.web.http import body_etag
+from lacs_ld.web.pictures import grade_pictures
 from lacs_ld.web.resource_cache import Rendered, cache
 
 blueprint = Blueprint("browse", __name__)
@@ -88,6 +89,10 @@ def render(name: str, chosen: Format, number: int, arguments: dict[str, str]) ->
         path=name,
         url=lambda **changes: page_url(name, args, **changes),
         formats=list_formats(name, args),
+        # The inspections list opens on the picture of grades year by year (its first page, unfiltered).
+        pictures=grade_pictures()
+        if name == "inspections" and not page.filters and page.number == 1
+        else None,
     ).encode()
 
 

@@ -6,9 +6,7 @@ dataset with a `void:classPartition` per class, counted by SPARQL over the data 
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Blueprint, Response, current_app, g, render_template
+from flask import Blueprint, Response, g, render_template
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, VOID, XSD
 
@@ -17,17 +15,16 @@ from lacs_ld.errors import LacsError
 from lacs_ld.formats import BY_KEY, Format
 from lacs_ld.namespaces import OGL
 from lacs_ld.services.description_counts import count_literal, triple_counts
-from lacs_ld.services.pictures import home_pictures
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate
 from lacs_ld.web.catalogue import catalogue
+from lacs_ld.web.pictures import grade_pictures
 from lacs_ld.web.signposting import embedded
 from lacs_ld.web.signposting.memo import remember
 from lacs_ld.web.sparql_examples import editor_url
 
 blueprint = Blueprint("home", __name__)
-PICTURES_KEY = "lacs.home-pictures"
 
 HOME_FORMATS: tuple[Format, ...] = tuple(
     BY_KEY[k] for k in ("html", "turtle", "jsonld", "ntriples", "rdfxml")
@@ -89,20 +86,9 @@ def home() -> Response:
         triples=triple_counts(snapshot),
         sources=SOURCES,
         licence=OGL,
-        pictures=pictures(),
+        pictures=grade_pictures(),
     )
     return finish(Response(body, content_type=chosen.content_type))
-
-
-def pictures() -> dict[str, Any]:
-    """The home page's pictures, drawn from the data once per published snapshot."""
-    seed = context.snapshot().etag_seed
-    kept = current_app.extensions.get(PICTURES_KEY)
-    if kept is None or kept[0] != seed:
-        kept = (seed, home_pictures(context.store(), context.namespaces()))
-        current_app.extensions[PICTURES_KEY] = kept
-    found: dict[str, Any] = kept[1]
-    return found
 
 
 def home_graph(
