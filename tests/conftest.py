@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,9 +76,10 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def live_server(state_dir: Path) -> Iterator[str]:
-    """`lacs-ld serve --workers 2` (gunicorn) on a loopback port; yields its root URL."""
+@contextmanager
+def lacs_ld_serve(state_dir: Path, *args: str, **env: str) -> Iterator[str]:
+    """`lacs-ld serve ARGS` on a free loopback port, the repository's data, a given state
+    folder and `LACS_LD_*` overrides; yields its root URL once `/health` answers 200."""
     import os
     import subprocess
     import sys
@@ -85,18 +87,18 @@ def live_server(state_dir: Path) -> Iterator[str]:
     import urllib.request
 
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
-    env.update(
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
+    environment.update(
         LACS_LD_BASE_URI=TEST_BASE,
         LACS_LD_STATE_DIR=str(state_dir),
         LACS_LD_DATA_DIR=str(REPO / "data"),
         LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
         LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
-        LACS_LD_QUERY_TIMEOUT="3",
+        **env,
     )
-    command = [sys.executable, "-m", "lacs_ld", "serve", "--workers", "2", "--port", str(port)]
+    command = [sys.executable, "-m", "lacs_ld", "serve", *args, "--port", str(port)]
     process = subprocess.Popen(
-        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, env=environment, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     root = f"http://127.0.0.1:{port}/lacs/"
     deadline = time.monotonic() + 300
@@ -108,12 +110,19 @@ def live_server(state_dir: Path) -> Iterator[str]:
                         break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("lacs-ld serve --workers 2 did not start") from None
+                    raise RuntimeError(f"lacs-ld serve {' '.join(args)} did not start") from None
                 time.sleep(0.3)
         yield root
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(state_dir: Path) -> Iterator[str]:
+    """`lacs-ld serve --workers 2` (gunicorn) on a loopback port; yields its root URL."""
+    with lacs_ld_serve(state_dir, "--workers", "2", LACS_LD_QUERY_TIMEOUT="3") as root:
+        yield root
 
 
 @pytest.fixture

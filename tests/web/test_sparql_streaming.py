@@ -7,10 +7,6 @@ import gzip
 import http.client
 import io
 import json
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -24,7 +20,7 @@ import pytest
 from rdflib import Graph
 from rdflib.query import Result
 
-from tests.conftest import REPO, TEST_BASE, free_port
+from tests.conftest import lacs_ld_serve
 
 CEILING = 2 << 20
 EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
@@ -64,36 +60,8 @@ def test_select_everything_answers_every_row_within_the_default_limits(live_serv
 @pytest.fixture(scope="module")
 def small_ceiling_server(state_dir: Path) -> Iterator[str]:
     """`lacs-ld serve --workers 2` with a 2 MiB answer ceiling."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
-    env.update(
-        LACS_LD_BASE_URI=TEST_BASE,
-        LACS_LD_STATE_DIR=str(state_dir),
-        LACS_LD_DATA_DIR=str(REPO / "data"),
-        LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
-        LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
-        LACS_LD_MAX_RESULT_BYTES=str(CEILING),
-    )
-    command = [sys.executable, "-m", "lacs_ld", "serve", "--workers", "2", "--port", str(port)]
-    process = subprocess.Popen(
-        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    root = f"http://127.0.0.1:{port}/lacs/"
-    deadline = time.monotonic() + 300
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(root + "health", timeout=5) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("lacs-ld serve did not start") from None
-                time.sleep(0.3)
+    with lacs_ld_serve(state_dir, "--workers", "2", LACS_LD_MAX_RESULT_BYTES=str(CEILING)) as root:
         yield root
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _csv_strict(body: bytes) -> object:
