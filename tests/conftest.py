@@ -76,17 +76,11 @@ def free_port() -> int:
         return port
 
 
-@contextmanager
-def lacs_ld_serve(state_dir: Path, *args: str, **env: str) -> Iterator[str]:
-    """`lacs-ld serve ARGS` on a free loopback port, the repository's data, a given state
-    folder and `LACS_LD_*` overrides; yields its root URL once `/health` answers 200."""
+def serve_environment(state_dir: Path, **env: str) -> dict[str, str]:
+    """The environment of a `lacs-ld serve` under test: no `LACS_LD_*` leaking in, the
+    repository's folders, the test base URI, a given state folder, then the overrides."""
     import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
 
-    port = free_port()
     environment = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
     environment.update(
         LACS_LD_BASE_URI=TEST_BASE,
@@ -94,8 +88,22 @@ def lacs_ld_serve(state_dir: Path, *args: str, **env: str) -> Iterator[str]:
         LACS_LD_DATA_DIR=str(REPO / "data"),
         LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
         LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
-        **env,
     )
+    environment.update(env)
+    return environment
+
+
+@contextmanager
+def lacs_ld_serve(state_dir: Path, *args: str, **env: str) -> Iterator[str]:
+    """`lacs-ld serve ARGS` on a free loopback port, the repository's data, a given state
+    folder and `LACS_LD_*` overrides; yields its root URL once `/health` answers 200."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    environment = serve_environment(state_dir, **env)
     command = [sys.executable, "-m", "lacs_ld", "serve", *args, "--port", str(port)]
     process = subprocess.Popen(
         command, env=environment, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

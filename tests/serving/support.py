@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import requests
 
-from tests.conftest import REPO, TEST_BASE, free_port
+from tests.conftest import REPO, free_port, serve_environment
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
 CHEAP_ASK = "ASK { ?s ?p ?o }"
@@ -46,15 +45,7 @@ class Server:
 def serve(state_dir: Path, tmp_path: Path, *args: str, **env: str) -> Iterator[Server]:
     """`lacs-ld serve ARGS` on a free loopback port until the block ends (then SIGTERM)."""
     port = free_port()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
-    environment.update(
-        LACS_LD_BASE_URI=TEST_BASE,
-        LACS_LD_STATE_DIR=str(state_dir),
-        LACS_LD_DATA_DIR=str(REPO / "data"),
-        LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
-        LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
-    )
-    environment.update(env)
+    environment = serve_environment(state_dir, **env)
     log = tmp_path / f"serve-{port}.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(

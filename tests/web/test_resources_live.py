@@ -7,7 +7,6 @@ client does; HEAD and conditional requests are checked on the wire.
 from __future__ import annotations
 
 import http.client
-import os
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import rdflib
 from rdflib import URIRef
 from rdflib.namespace import FOAF, RDFS
 
-from tests.conftest import REPO
+from tests.conftest import REPO, serve_environment
 
 PREFERRED_PORT = 18766  # fixed, so the validated snapshot (keyed by base) is reused across runs
 BIRMINGHAM = "authority/E08000025"
@@ -45,15 +44,7 @@ def own_base(state_dir: Path) -> Iterator[str]:
     """`lacs-ld serve --workers 2` whose base URI is its own loopback URL."""
     port = _port()
     base = f"http://127.0.0.1:{port}/lacs/"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LACS_LD_")}
-    env.update(
-        LACS_LD_BASE_URI=base,
-        LACS_LD_STATE_DIR=str(state_dir),
-        LACS_LD_DATA_DIR=str(REPO / "data"),
-        LACS_LD_ONTOLOGY_DIR=str(REPO / "ontology"),
-        LACS_LD_SHAPES_DIR=str(REPO / "shapes"),
-        LACS_LD_QUERY_TIMEOUT="5",
-    )
+    env = serve_environment(state_dir, LACS_LD_BASE_URI=base, LACS_LD_QUERY_TIMEOUT="5")
     command = [sys.executable, "-m", "lacs_ld", "serve", "--workers", "2", "--port", str(port)]
     process = subprocess.Popen(
         command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
