@@ -1,6 +1,7 @@
 """Writing the search index into SQLite: an FTS5 table and each document's kind and facets.
 
-Rowids follow IRI order, so ordering equal ranks by rowid breaks ties by IRI.
+Rowids follow `documents.prior` (by kind, newest first, then IRI): the order in which a
+search meets its matches, so the bounded set it ranks (`matching`) holds the likeliest.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sqlite3
 
 from lacs_ld.services.listings import Catalogue
 from lacs_ld.services.listings.tables import value_ids
-from lacs_ld.services.search.documents import documents, facet_labels
+from lacs_ld.services.search.documents import documents, facet_labels, prior
 from lacs_ld.services.search.text import plain
 
 # A thing named by the words searched for outranks passages that mention it; a title that is
@@ -33,7 +34,7 @@ CREATE INDEX doc_values_by_value ON doc_values(value, doc);
 def write_search(db: sqlite3.Connection, catalogue: Catalogue) -> None:
     """The catalogue's searchable documents, indexed, into a file holding no search yet."""
     db.executescript(SCHEMA)
-    docs = documents(catalogue)
+    docs = sorted(documents(catalogue), key=prior)
     numbered = list(enumerate(docs, start=1))
     db.executemany(
         "INSERT INTO docs(rowid, title, body, context) VALUES (?, ?, ?, ?)",
