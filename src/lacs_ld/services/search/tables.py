@@ -31,7 +31,7 @@ CREATE INDEX doc_values_by_value ON doc_values(value, doc);
 """
 
 
-def write_search(db: sqlite3.Connection, catalogue: Catalogue) -> None:
+def write_search(db: sqlite3.Connection, catalogue: Catalogue) -> int:
     """The catalogue's searchable documents, indexed, into a file holding no search yet."""
     db.executescript(SCHEMA)
     docs = sorted(documents(catalogue), key=prior)
@@ -65,3 +65,4 @@ def write_search(db: sqlite3.Connection, catalogue: Catalogue) -> None:
         ),
     )
     db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+    return len(docs)
