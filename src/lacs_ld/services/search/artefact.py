@@ -31,7 +31,7 @@ from lacs_ld.store.snapshot_reader import reading
 log = logging.getLogger(__name__)
 
 FOLDER = "artefacts"
-FILE = "browse-5.sqlite"  # the number changes whenever what is written does
+FILE = "browse-6.sqlite"  # the number changes whenever what is written does
 
 
 class Artefact:

@@ -102,12 +102,13 @@ class SearchIndex:
             return Results(text, [], [], 0, 1, 1, PAGE_SIZE, active, {})
         expression = fts_expression(terms)
         db = self._db()
-        total, more = matching.count(db, expression, active)
+        matched = matching.match(db, expression, active)
+        total, more = matching.count(db, matched)
         facets, sampled = self._facets(db, expression, active)
         pages = count_pages(total, PAGE_SIZE, page, "these results have")
         start = (page - 1) * PAGE_SIZE
-        ranked = matching.ranked(db, expression, active, plain(text), PAGE_SIZE, start)
-        hits = self._hits(db, expression, ranked)
+        ranked = matching.ranked(db, matched, plain(text), PAGE_SIZE, start)
+        hits = self._hits(db, matching.match(db, expression, {}), ranked)
         return Results(
             text, terms, hits, total, page, pages, PAGE_SIZE, active, facets, more, sampled
         )
@@ -151,9 +152,10 @@ class SearchIndex:
         tallies: dict[str, list[tuple[str, str, int]]] = {f.name: [] for f in FACETS}
         sampled: set[str] = set()
         for others, names in groups.items():
-            for name, value, label, count in matching.tallies(db, expression, dict(others), names):
+            matched = matching.match(db, expression, dict(others))
+            for name, value, label, count in matching.tallies(db, matched, names):
                 tallies[name].append((value, label, count))
-            if matching.count(db, expression, dict(others))[1]:
+            if matching.count(db, matched)[1]:
                 sampled.update(names)
         return {
             name: offered(facet_values(name, counted, active.get(name)))

@@ -6,7 +6,8 @@ there are more) in rowid order, which `tables` makes a prior of relevance (autho
 guidance, then the newest inspections and quotes), and ranks, counts and tallies facets only
 over those: a search's cost is bounded by `CAP`, however large the data. A search matching
 more says so ("more than 1,000 results") the way large search sites do; narrowing it by a
-word or a facet brings its counts back to exact.
+word or a facet brings its counts back to exact. A facet filter is part of the match itself
+(`match`), so a rare value does not make a query walk every match of a common word.
 """
 
 from __future__ import annotations
@@ -14,78 +15,71 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping, Sequence
 
+from lacs_ld.services.search.tables import TAG
+
 CAP = 1_000
 # bm25 is negative, better ranks lower: a document's weight (above 1 for authorities) scales it.
-BM25 = "bm25(docs, 4.0, 1.0, 0.5)"
+# The `tags` column (facet values, see `tables`) is for filtering only: it weighs nothing.
+BM25 = "bm25(docs, 4.0, 1.0, 0.5, 0.0)"
+WORDS = "{title body context}"  # the columns what people type is looked for in
 
 
-def narrowed(active: Mapping[str, str]) -> tuple[str, list[str]]:
-    """SQL conditions keeping only the matching documents that have every chosen value.
+def match(db: sqlite3.Connection, expression: str, active: Mapping[str, str]) -> str:
+    """The FTS5 match for the words searched for, narrowed to every chosen facet value.
 
-    Written as correlated `EXISTS` lookups rather than `rowid IN (…)`: FTS5 would take the
-    latter as a list of rowids and run the whole match once for each of them.
+    Each chosen value is one more term (its tag, a number from the file, never user text),
+    so FTS5 intersects the words' and the values' lists itself, in C, in rowid order.
     """
-    where = ""
-    params: list[str] = []
+    found = f"{WORDS} : ({expression})"
     for facet, value in sorted(active.items()):
-        where += (
-            " AND EXISTS (SELECT 1 FROM doc_values y WHERE y.doc = docs.rowid AND y.value = "
-            "(SELECT id FROM search_values WHERE facet = ? AND value = ?))"
-        )
-        params += [facet, value]
-    return where, params
+        row = db.execute(
+            "SELECT id FROM search_values WHERE facet = ? AND value = ?", (facet, value)
+        ).fetchone()
+        found += f' AND tags : "{TAG}{int(row[0]) if row else 0}"'
+    return found
 
 
-def _first(columns: str, active: Mapping[str, str], limit: int) -> tuple[str, list[object]]:
-    """A subquery of the first `limit` matches having every chosen value, in rowid order."""
-    where, params = narrowed(active)
-    sql = f"SELECT docs.rowid AS id{columns} FROM docs WHERE docs MATCH ?{where} LIMIT {limit}"
-    return sql, list(params)
+def _first(columns: str, limit: int) -> str:
+    """A subquery of the first `limit` documents of a match, in rowid order."""
+    return f"SELECT docs.rowid AS id{columns} FROM docs WHERE docs MATCH ? LIMIT {limit}"
 
 
-def count(db: sqlite3.Connection, expression: str, active: Mapping[str, str]) -> tuple[int, bool]:
-    """How many documents match, up to `CAP`, and whether more than that do."""
-    sql, params = _first("", active, CAP + 1)
-    found = int(db.execute(f"SELECT COUNT(*) FROM ({sql})", (expression, *params)).fetchone()[0])
+def count(db: sqlite3.Connection, matched: str) -> tuple[int, bool]:
+    """How many documents a match holds, up to `CAP`, and whether it holds more."""
+    sql = f"SELECT COUNT(*) FROM ({_first('', CAP + 1)})"
+    found = int(db.execute(sql, (matched,)).fetchone()[0])
     return min(found, CAP), found > CAP
 
 
 def ranked(
-    db: sqlite3.Connection,
-    expression: str,
-    active: Mapping[str, str],
-    title: str,
-    limit: int,
-    offset: int,
+    db: sqlite3.Connection, matched: str, title: str, limit: int, offset: int
 ) -> list[tuple[int, float]]:
     """`(rowid, score)` of one page of the bounded set, best first.
 
     A title that is exactly the words searched for comes first; then bm25 scaled by the
     document's weight; equal scores in IRI order.
     """
-    sql, params = _first(f", {BM25} AS score", active, CAP)
     rows = db.execute(
-        f"SELECT c.id, c.score * d.weight AS score FROM ({sql}) c JOIN doc d ON d.id = c.id "
-        "ORDER BY d.plain = ? DESC, score, d.iri LIMIT ? OFFSET ?",
-        (expression, *params, title, limit, offset),
+        f"SELECT c.id, c.score * d.weight AS score FROM ({_first(f', {BM25} AS score', CAP)}) c "
+        "JOIN doc d ON d.id = c.id ORDER BY d.plain = ? DESC, score, d.iri LIMIT ? OFFSET ?",
+        (matched, title, limit, offset),
     ).fetchall()
     return [(int(rowid), float(score)) for rowid, score in rows]
 
 
 def tallies(
-    db: sqlite3.Connection, expression: str, others: Mapping[str, str], names: Sequence[str]
+    db: sqlite3.Connection, matched: str, names: Sequence[str]
 ) -> list[tuple[str, str, str, int]]:
-    """`(facet, value, label, count)` over the bounded set matching `others`, for these facets.
+    """`(facet, value, label, count)` over the bounded set of a match, for these facets.
 
-    When more than `CAP` documents match `others` (see `count`), each count is the least
+    When the match holds more than `CAP` documents (see `count`), each count is the least
     that value has.
     """
-    sql, params = _first("", others, CAP)
     marks = ",".join("?" * len(names))
     rows = db.execute(
         "SELECT v.facet, v.value, v.label, c.n FROM (SELECT x.value, COUNT(*) AS n "
-        f"FROM ({sql}) f CROSS JOIN doc_values x ON x.doc = f.id GROUP BY x.value) c "
+        f"FROM ({_first('', CAP)}) f CROSS JOIN doc_values x ON x.doc = f.id GROUP BY x.value) c "
         f"JOIN search_values v ON v.id = c.value WHERE v.facet IN ({marks})",
-        (expression, *params, *names),
+        (matched, *names),
     ).fetchall()
     return [(f, v, label, int(n)) for f, v, label, n in rows]
