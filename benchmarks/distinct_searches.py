@@ -5,9 +5,10 @@ validated snapshot is reused between runs), then drives it with wrk (one thread,
 connections): 200 distinct searches in rotation (each answer is kept once rendered, so after
 the first round they cost what a kept page costs), searches never repeated during the run
 (thousands of different word combinations: no kept answer helps, every one is searched),
-one broad search, a filtered list page, and a page of the biggest list. Prints req/s, p50
-and p99 for each and the proportional set size of the server and all its processes after
-the runs.
+one broad search, a filtered list page, a page of the biggest list, and the ceiling (a bare
+Flask app under the same gunicorn settings sending as many constant bytes as the broad
+search's page). Prints req/s, p50 and p99 for each and the proportional set size of the
+server and all its processes after the runs.
 
 Run: python benchmarks/distinct_searches.py [--duration 5] [--workers 2] [--factor 4]
 """
@@ -140,6 +141,26 @@ def drive(url: str, duration: int, script: Path | None = None, *, warm_up: bool 
     )
 
 
+def ceiling(size: int, duration: int) -> Load:
+    """A bare Flask app under the same gunicorn settings sending `size` constant bytes."""
+    port = free_port()
+    command = [sys.executable, str(REPO / "benchmarks" / "ceiling.py"), str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/bytes/{size}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as answer:
+                    answer.read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        return drive(url, duration)
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 def warm(root: str) -> None:
     """Each server process builds what it needs on its first requests: pay that first."""
     for path in [*searches()[:10], *LISTS] * 4:
@@ -213,6 +234,9 @@ def main() -> None:
         report("one broad search " + BROAD, drive(root + BROAD[1:], args.duration))
         for path in LISTS:
             report("list " + path, drive(root + path[1:], args.duration))
+        with urllib.request.urlopen(root + BROAD[1:], timeout=600) as answer:
+            size = len(answer.read())
+        report(f"ceiling: {size:,} constant bytes", ceiling(size, args.duration))
         used = memory(process.pid)
         print(f"service PSS {used['pss_mb']:.0f} MiB, RSS {used['rss_mb']:.0f} MiB", end="")
         print(f" over {used['processes']} processes:")
