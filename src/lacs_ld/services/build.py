@@ -159,8 +159,9 @@ def _build(
             with progress.step("downloads", "files") as step:
                 step.count = len(dumps.write(snapshot, staging / dumps.FOLDER))
             copying.result()
-        with progress.step("lists and search", "documents") as step:
-            step.count = search.write_into(snapshot)  # before the manifest: checksummed
+        # The lists' and search's file, written before the manifest so it is checksummed too.
+        with progress.step("search", "documents") as step:
+            step.count = search.write_into(snapshot)
         snapshot.write_manifest()
         final = home / key
         if final.exists():  # a damaged copy of the same inputs: replaced, never served
