@@ -297,3 +297,19 @@ def test_selectors_state_no_empty_prefix_or_suffix(built: Built) -> None:
         if str(value) == ""
     ]
     assert empty == []
+
+
+def _text_of(built: Built, path: str) -> str:
+    return str(built.graph.value(URIRef(BASE + path), LACS.text))
+
+
+def test_a_key_judgement_table_opening_a_section_is_left_out_of_its_first_sentence(
+    built: Built,
+) -> None:
+    texts = {str(q): str(built.graph.value(q, LACS.text)) for q in _quotes(built)}
+    assert [q for q, t in texts.items() if "Judgement grade" in t] == []
+    quote = "id/inspection/E10000030/sif/2015-06-03/quote/2"
+    text = _text_of(built, quote)
+    assert text.startswith("The local authority is failing in its statutory duty under section 17")
+    assert text.endswith("are not being adequately supported or helped.")
+    assert any(_in_page(text, raw) for raw in _pages_of(built, URIRef(BASE + quote)))

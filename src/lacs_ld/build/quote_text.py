@@ -33,6 +33,13 @@ _JUDGEMENT_HEADING = re.compile(
     r"(?:The|Overall) (?:experiences and progress|impact of leaders|effectiveness)[^.:]{0,160}: "
     r"(?:outstanding|good|requires improvement to be good|inadequate)(?: \d{1,3}\.)?"
 )
+# The table of a key judgement opening its section, laid out as lines of its own: "Key judgement
+# Judgement grade", the judgement, its grade, then the heading "Summary".
+_JUDGEMENT_TABLE = re.compile(
+    r"(?:Inspection judgements about the local authority )?Key judgement Judgement grade "
+    r"[A-Z][^.:]{0,160}? (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)"
+    r"(?: Summary)?"
+)
 _STARTS_SENTENCE = f'[A-Z0-9\u2018\u201c"({BULLETS}]'
 
 
@@ -117,6 +124,7 @@ def _headings(raw: str, text: str, body_start: int) -> tuple[tuple[int, int], ..
             spans.append((start, cursor))
         previous_done = heading or bool(_FINISHED_LINE.search(line))
     spans += [m.span() for m in _JUDGEMENT_HEADING.finditer(text, body_start)]
+    spans += [m.span() for m in _JUDGEMENT_TABLE.finditer(text, body_start)]
     return tuple(sorted(set(spans)))
 
 
