@@ -10,7 +10,8 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
-from lacs_ld.services.describe.reader import Term, View
+from lacs_ld.services.describe.model import Term
+from lacs_ld.services.describe.reader import View
 from lacs_ld.services.pictures.grades import LOOKS, NONE
 from lacs_ld.services.pictures.layout import history
 
@@ -65,15 +66,13 @@ def _authority(view: View) -> dict[str, Any]:
 
 def _inspection(view: View) -> dict[str, Any]:
     s, lacs = view.d.subject, view.lacs
-    judgements = []
-    for j in view.g.objects(s, lacs.judgement):
-        area, grade = view.one(j, lacs.area), view.one(j, lacs.grade)
-        judgements.append(
-            {
-                "area": view.term(area) if area is not None else None,
-                "grade": view.term(grade) if grade is not None else None,
-            }
-        )
+    judgements = [
+        {
+            "area": view.maybe_term(view.one(j, lacs.area)),
+            "grade": view.maybe_term(view.one(j, lacs.grade)),
+        }
+        for j in view.g.objects(s, lacs.judgement)
+    ]
     judgements.sort(key=lambda j: "" if j["area"] is None else j["area"].slug)
     return {
         "judgements": judgements,
@@ -100,11 +99,11 @@ def _quote(view: View) -> dict[str, Any]:
         links.append(
             {
                 "anchor": "link-" + str(link).rsplit("/", 1)[-1],
-                "clause": view.term(clause) if clause is not None else None,
-                "method": view.term(method) if method is not None else None,
+                "clause": view.maybe_term(clause),
+                "method": view.maybe_term(method),
                 "curated": method is not None and str(method).endswith("/curated"),
                 "reason": view.text(link, RDFS.comment),
-                "rule": view.term(rule) if rule is not None else None,
+                "rule": view.maybe_term(rule),
                 "rule_definition": view.text(rule, SKOS.definition) if rule else "",
             }
         )
