@@ -117,16 +117,16 @@ def inspection_items(
         grade_slug = terms.scheme_slug("grade", info["grade"])
         per_authority.setdefault(info["authority"], []).append((info["issued"], info["grade"]))
         label = terms.concept_label
-        # A visit whose letter has no publication date is dated, and said to be dated, by its
-        # first day on site: the only date the sources give it.
+        # A visit whose letter has no publication date sorts by its first day on site: the
+        # only date the sources give it. Each date keeps its own column.
         day = info["issued"] or info["visited"]
-        shown = info["issued"] or (f"on site {day}" if day else "")
         items.append(
             Item(
                 iri=iri,
                 label=info["label"] or iri,
                 fields={
-                    "date": shown,
+                    "date": info["issued"],
+                    "visited": info["visited"],
                     "day": day,
                     "authority": authority.get("label", gss),
                     "framework": label(info["framework"]) if info["framework"] else "",

@@ -42,6 +42,7 @@ SPECS: dict[str, ListSpec] = {
         "Ofsted inspections of local authority children's services, newest first.",
         (
             Column("date", "Published"),
+            Column("visited", "On site"),
             Column("authority", "Authority"),
             Column("framework", "Framework"),
             Column("grade", "Overall"),
