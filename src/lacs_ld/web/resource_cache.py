@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from flask import Flask, current_app
 
 from lacs_ld.web.http import gzip_body
+
+if TYPE_CHECKING:
+    from lacs_ld.web.ready import Variant
 
 CACHE_KEY = "lacs.documents"
 CACHE_BYTES = 64 * 1024 * 1024
@@ -49,7 +53,8 @@ class Rendered:
     """A document's body in one format, ready to send.
 
     What every response carrying it repeats is worked out once, here: its strong ETag, its
-    Link header, its Last-Modified and, on first demand, its gzip form.
+    Link header, its Last-Modified and, on first demand, its gzip form and the header lists
+    it is sent with (`web.ready`).
     """
 
     body: bytes
@@ -57,6 +62,9 @@ class Rendered:
     etag: str | None = None
     link: str = ""
     modified: datetime | None = None
+    variants: dict[tuple[object, ...], Variant] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @cached_property
     def compressed(self) -> bytes:

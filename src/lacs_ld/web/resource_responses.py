@@ -15,8 +15,11 @@ from lacs_ld.services.describe.view import page_context
 from lacs_ld.services.description.licences import in_graph
 from lacs_ld.web import context
 from lacs_ld.web.http import Prepared, body_etag, conditional, snapshot_time
+from lacs_ld.web.ready import ready
 from lacs_ld.web.resource_cache import Rendered
 from lacs_ld.web.signposting import embedded, kinds, links
+
+CACHE_CONTROL = "public, max-age=300"
 
 
 def modified() -> datetime:
@@ -62,14 +65,34 @@ def prepared(body: bytes, path: str, when: datetime, description: Description) -
     return Rendered(body, etag=etag, link=link, modified=when)
 
 
-def send(found: Rendered, fmt: Format, path: str) -> Response:
-    """A rendered document as a response, conditional on the client's ETag and date."""
+def send(found: Rendered, fmt: Format, path: str, location: str | None = None) -> Response:
+    """A rendered document as a response, conditional on the client's ETag and date.
+
+    `location`, for a document negotiated at `doc/X`, is the Content-Location of the format
+    chosen; such a response varies with `Accept` (RFC 9110 §12.5.5).
+    """
+    link = found.link or link_header(context.base(), path)
+    vary = ("Accept",) if location is not None else ()
+    quick = ready(
+        found,
+        fmt.content_type,
+        cache_control=CACHE_CONTROL,
+        vary=vary,
+        link=link,
+        content_location=location,
+    )
+    if quick is not None:
+        return quick
     response = Prepared(found.body, status=found.status, content_type=fmt.content_type)
     response.body = found.body
     response.compressed = lambda: found.compressed
-    response.headers["Link"] = found.link or link_header(context.base(), path)
+    response.headers["Link"] = link
     if found.etag is not None:
         response.set_etag(found.etag)
+    if location is not None:
+        response.vary.add("Accept")
+        response.headers["Content-Location"] = location
     snapshot = context.snapshot()
     when = found.modified if found.modified is not None else modified()
+    response.headers["Cache-Control"] = CACHE_CONTROL
     return conditional(response, seed=snapshot.etag_seed, modified=when)

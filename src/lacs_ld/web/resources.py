@@ -28,7 +28,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
-from lacs_ld.negotiation import choose
+from lacs_ld.negotiation import choose_for
 from lacs_ld.services.describe.terms import exists, expand
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
@@ -65,7 +65,7 @@ def thing(path: str) -> BaseResponse:
     describer = Describer(context.store(), base)
     if not exists(describer.store, URIRef(uris.thing(base, path))):
         return not_found(path)
-    chosen = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
+    chosen = choose_for(request.environ.get("HTTP_ACCEPT"), DOCUMENT_FORMATS)
     if chosen is None:
         return not_acceptable(path)
     response = redirect(uris.document(base, path, chosen.extension) + fragment, 303)
@@ -94,23 +94,20 @@ def document(path: str) -> BaseResponse:
     parsed = uris.parse(thing_path)
     if parsed is None or parsed.kind == "part":
         return not_found(thing_path)
-    negotiated = fmt is None
+    location = None
     if fmt is None:
-        fmt = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
+        fmt = choose_for(request.environ.get("HTTP_ACCEPT"), DOCUMENT_FORMATS)
         if fmt is None:
             return not_acceptable(path)
-    response = incoming_document(thing_path, fmt) if incoming else thing_document(thing_path, fmt)
-    if response.status_code != 200:
-        return response
-    if negotiated:
-        response.vary.add("Accept")
-        response.headers["Content-Location"] = uris.document(base, path, fmt.extension) + (
+        location = uris.document(base, path, fmt.extension) + (
             f"?{request.query_string.decode('ascii')}" if request.query_string else ""
         )
-    return response
+    if incoming:
+        return incoming_document(thing_path, fmt, location)
+    return thing_document(thing_path, fmt, location)
 
 
-def thing_document(path: str, fmt: Format) -> Response:
+def thing_document(path: str, fmt: Format, location: str | None = None) -> Response:
     snapshot = context.snapshot()
     key = (snapshot.key, path, fmt.key)
     found = cache().get(key)
@@ -121,10 +118,10 @@ def thing_document(path: str, fmt: Format) -> Response:
             return not_found(path)
         found = prepared(render(description, fmt, path), path, when, description)
         cache().put(key, found)
-    return send(found, fmt, path)
+    return send(found, fmt, path, location)
 
 
-def incoming_document(path: str, fmt: Format) -> Response:
+def incoming_document(path: str, fmt: Format, location: str | None = None) -> Response:
     base = context.base()
     name = request.args.get("property", "")
     prop = expand(context.namespaces(), name)
@@ -151,4 +148,4 @@ def incoming_document(path: str, fmt: Format) -> Response:
             )
         found = prepared(render(description, fmt, path, listing=True), path, when, description)
         cache().put(key, found)
-    return send(found, fmt, path)
+    return send(found, fmt, path, location)
