@@ -1,25 +1,28 @@
-"""The requests a cache answers, side by side with the ceiling, round after round.
+"""The requests a cache answers, side by side with the ceiling, in short alternating runs.
 
 A cached entity document, its `304` revalidation and one SPARQL query repeated cost Flask's
 request handling plus lacs-ld's own per-request work. Each case is measured on
-`lacs-ld serve --workers 2` and, right after, on the ceiling answering the same number of
-bytes; the ratio of the two, taken within the same few seconds, is what the machine's other
-load disturbs least. The median ratio over the rounds is printed.
+`lacs-ld serve --workers 2` and on the ceiling answering the same number of bytes, in pairs
+of short wrk runs one right after the other; on a machine shared with other work the ratio
+within a pair is what the other load disturbs least, so the median ratio over the pairs is
+printed, beside the server processes' CPU time per request (read from /proc).
 
-Run: python benchmarks/hot_paths.py [--rounds 3] [--duration 3]
+Run: python benchmarks/hot_paths.py [--pairs 7] [--duration 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
+import subprocess
 import tempfile
 from pathlib import Path
 
 from cases import sample_bytes, sparql_path
-from common import ENTITY, REPO, SRJ, base_uri, free_port
-from load import Load, fetch, wrk
+from common import CONNECTIONS, ENTITY, REPO, SRJ, base_uri, free_port
+from load import fetch
 from queries import ask_query, join_query
 
 from services import Service, start_ceiling, start_lacs
@@ -40,21 +43,32 @@ def cpu_seconds(service: Service) -> float:
     return total / TICKS
 
 
+def run_wrk(url: str, seconds: int, headers: dict[str, str]) -> tuple[float, int]:
+    """Requests per second and requests made: wrk, one thread, CONNECTIONS connections."""
+    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    text = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", text).group(1))  # type: ignore[union-attr]
+    if "Non-2xx" in text or "Socket errors" in text:
+        raise RuntimeError(f"{url}: wrk saw errors\n{text}")
+    return rate, total
+
+
 def measured(
-    service: Service, url: str, duration: float, headers: dict[str, str]
-) -> tuple[Load, float]:
-    """wrk's result and the server's CPU microseconds per request."""
+    service: Service, url: str, seconds: int, headers: dict[str, str]
+) -> tuple[float, float]:
+    """Requests per second and the service's CPU microseconds per request."""
     before = cpu_seconds(service)
-    result = wrk(url, duration, headers)
-    spent = cpu_seconds(service) - before
-    # wrk's warm-up run is part of `spent`: count its requests as the same rate.
-    return result, spent / (result.requests * (1 + 2 / duration)) * 1e6
+    rate, total = run_wrk(url, seconds, headers)
+    return rate, (cpu_seconds(service) - before) / max(total, 1) * 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--duration", type=float, default=3.0)
+    parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--duration", type=int, default=2, help="seconds per wrk run")
     parser.add_argument("--state-dir", type=Path, default=REPO / "var" / "hot-paths")
     args = parser.parse_args()
     logs = Path(tempfile.mkdtemp(prefix="hot-paths-"))
@@ -71,32 +85,25 @@ def main() -> None:
             ("SPARQL SELECT join, repeated", sparql_path(join_query(base)), {"Accept": SRJ}, 200),
             ("SPARQL ASK, repeated", sparql_path(ask_query(base)), {"Accept": SRJ}, 200),
         ]
-        ratios: dict[str, list[float]] = {name: [] for name, *_ in cases}
-        rates: dict[str, list[float]] = {name: [] for name, *_ in cases}
-        cpu: dict[str, list[float]] = {name: [] for name, *_ in cases}
-        for round_number in range(1, args.rounds + 1):
-            for name, path, case_headers, expected in cases:
-                size = sample_bytes(lacs, [path], case_headers, expected)
-                mine, mine_cpu = measured(lacs, lacs.url + path, args.duration, case_headers)
-                bare = "/not-modified" if expected == 304 else f"/bytes/{size}"
-                top, top_cpu = measured(ceiling, ceiling.url + bare, args.duration, {})
-                ratios[name].append(mine.requests_per_s / top.requests_per_s)
-                rates[name].append(mine.requests_per_s)
-                cpu[name].append(top_cpu / mine_cpu)
-                print(
-                    f"round {round_number} {name}: {mine.requests_per_s:,.0f}/s "
-                    f"(p50 {mine.p50_ms:.2f} ms, {mine_cpu:.0f} us CPU), "
-                    f"ceiling {top.requests_per_s:,.0f}/s ({top_cpu:.0f} us CPU): "
-                    f"{mine.requests_per_s / top.requests_per_s:.2f}x by rate, "
-                    f"{top_cpu / mine_cpu:.2f}x by CPU",
-                    flush=True,
-                )
-        print(f"\nmedians of {args.rounds} rounds:")
-        for name, *_ in cases:
+        print(f"{'case':30} {'lacs-ld/s':>9} {'ceiling/s':>9} {'ratio':>6} {'CPU us':>11}")
+        for name, path, case_headers, expected in cases:
+            size = sample_bytes(lacs, [path], case_headers, expected)
+            bare = ceiling.url + ("/not-modified" if expected == 304 else f"/bytes/{size}")
+            run_wrk(lacs.url + path, 1, case_headers)  # warm: caches filled, workers started
+            run_wrk(bare, 1, {})
+            pairs = []
+            for _ in range(args.pairs):
+                mine = measured(lacs, lacs.url + path, args.duration, case_headers)
+                top = measured(ceiling, bare, args.duration, {})
+                pairs.append((mine, top))
+            ratio = statistics.median(m[0] / t[0] for m, t in pairs)
+            rate = statistics.median(m[0] for m, _ in pairs)
+            top_rate = statistics.median(t[0] for _, t in pairs)
+            cpu = statistics.median(m[1] for m, _ in pairs)
+            top_cpu = statistics.median(t[1] for _, t in pairs)
             print(
-                f"  {name:32} {statistics.median(rates[name]):8,.0f}/s "
-                f"{statistics.median(ratios[name]):.2f}x ceiling by rate, "
-                f"{statistics.median(cpu[name]):.2f}x by CPU per request"
+                f"{name:30} {rate:9,.0f} {top_rate:9,.0f} {ratio:5.2f}x {cpu:5.0f}/{top_cpu:<5.0f}",
+                flush=True,
             )
     finally:
         lacs.stop()

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from flask import Response, request
+from werkzeug.datastructures import Headers
 from werkzeug.http import http_date, parse_accept_header, parse_etags
 from werkzeug.urls import iri_to_uri
 
@@ -52,8 +53,16 @@ class Ready(Response):
     Headers a later hook sets on `headers` are still sent, after the prepared ones.
     """
 
-    default_mimetype = None
     prepared: list[tuple[str, str]]
+
+    def __init__(self, body: list[bytes], status: int, prepared: list[tuple[str, str]]) -> None:
+        # Response.__init__ would build and search headers this response never uses.
+        self.headers = Headers()
+        self.status = status
+        self.response = body
+        self.direct_passthrough = False
+        self._on_close = []
+        self.prepared = prepared
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         headers = self.prepared
@@ -61,6 +70,11 @@ class Ready(Response):
             headers = headers + self.headers.to_wsgi_list()
         start_response(self.status, headers)
         return self.response  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=64)
+def _compressible(content_type: str) -> bool:
+    return content_type.split(";", 1)[0].startswith(COMPRESSIBLE)
 
 
 @lru_cache(maxsize=512)
@@ -94,8 +108,7 @@ def ready(
         return None
     if any(name in environ for name in GENERAL_PATH):
         return None
-    mimetype = content_type.split(";", 1)[0]
-    compressible = mimetype.startswith(COMPRESSIBLE)
+    compressible = _compressible(content_type)
     gzip_it = (
         compressible
         and len(entry.body) >= MIN_COMPRESS_BYTES
@@ -113,9 +126,7 @@ def ready(
     status, headers, body = 200, found.ok, found.body
     if unchanged:
         status, headers, body = 304, found.not_modified, b""
-    response = Ready([body] if body and method == "GET" else [], status=status)
-    response.prepared = headers
-    return response
+    return Ready([body] if body and method == "GET" else [], status, headers)
 
 
 def _not_modified(environ: WSGIEnvironment, etag: str, entry: Rendered) -> bool | None:
