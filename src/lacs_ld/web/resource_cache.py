@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 CACHE_KEY = "lacs.documents"
 CACHE_BYTES = 64 * 1024 * 1024
+KNOWN_KEY = "lacs.known-things"
+MAX_KNOWN = 65536
 
 
 class DocumentCache:
@@ -74,4 +76,36 @@ class Rendered:
 def cache(app: Flask | None = None) -> DocumentCache:
     """The application's document cache, made on first use."""
     found: DocumentCache = (app or current_app).extensions.setdefault(CACHE_KEY, DocumentCache())
+    return found
+
+
+class KnownThings:
+    """Things a snapshot was found to describe, so a `303` costs no store query after the first.
+
+    Only things found are kept (a flood of unknown paths adds nothing), at most `max_entries`,
+    least recently used out first; the snapshot is part of each key.
+    """
+
+    def __init__(self, max_entries: int = MAX_KNOWN) -> None:
+        self.max_entries = max_entries
+        self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        with self._lock:
+            if key not in self._seen:
+                return False
+            self._seen.move_to_end(key)
+            return True
+
+    def add(self, key: tuple[str, str]) -> None:
+        with self._lock:
+            self._seen[key] = None
+            while len(self._seen) > self.max_entries:
+                self._seen.popitem(last=False)
+
+
+def known(app: Flask | None = None) -> KnownThings:
+    """The application's record of things known to exist, made on first use."""
+    found: KnownThings = (app or current_app).extensions.setdefault(KNOWN_KEY, KnownThings())
     return found

@@ -33,7 +33,7 @@ from lacs_ld.services.describe.terms import exists, expand
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
-from lacs_ld.web.resource_cache import CACHE_KEY, DocumentCache, cache
+from lacs_ld.web.resource_cache import CACHE_KEY, DocumentCache, cache, known
 from lacs_ld.web.resource_paths import BY_EXT, check_path, not_acceptable, not_found
 from lacs_ld.web.resource_responses import modified, prepared, render, send
 
@@ -62,9 +62,11 @@ def thing(path: str) -> BaseResponse:
         tail = path[len(parent) + 1 :]
         fragment = "#" + tail.replace("/", "-")
         path = parent
-    describer = Describer(context.store(), base)
-    if not exists(describer.store, URIRef(uris.thing(base, path))):
-        return not_found(path)
+    key = (context.snapshot().key, path)
+    if key not in known():
+        if not exists(context.store(), URIRef(uris.thing(base, path))):
+            return not_found(path)
+        known().add(key)
     chosen = choose_for(request.environ.get("HTTP_ACCEPT"), DOCUMENT_FORMATS)
     if chosen is None:
         return not_acceptable(path)
