@@ -1,6 +1,7 @@
 """The requests a cache answers, side by side with the ceiling, in short alternating runs.
 
-A cached entity document, its `304` revalidation and one SPARQL query repeated cost Flask's
+A cached entity document, its `304` revalidation, the `303` from its thing and one SPARQL
+query repeated cost Flask's
 request handling plus lacs-ld's own per-request work. Each case is measured on
 `lacs-ld serve --workers 2` and on the ceiling answering the same number of bytes, in pairs
 of short wrk runs one right after the other; on a machine shared with other work the ratio
@@ -13,14 +14,16 @@ Run: python benchmarks/hot_paths.py [--pairs 7] [--duration 2]
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import re
 import statistics
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from cases import sample_bytes, sparql_path
+from cases import sparql_path
 from common import CONNECTIONS, ENTITY, REPO, SRJ, base_uri, free_port
 from load import fetch
 from queries import ask_query, join_query
@@ -56,6 +59,21 @@ def run_wrk(url: str, seconds: int, headers: dict[str, str]) -> tuple[float, int
     return rate, total
 
 
+def body_size(url: str, headers: dict[str, str], status: int) -> int:
+    """The size of one answer's body, checked for the expected status (redirects not followed)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=60)
+    try:
+        connection.request("GET", url[len(f"{parts.scheme}://{parts.netloc}") :], headers=headers)
+        answer = connection.getresponse()
+        body = answer.read()
+    finally:
+        connection.close()
+    if answer.status != status:
+        raise RuntimeError(f"{url[:200]} answered {answer.status}, not {status}: {body[:300]!r}")
+    return len(body)
+
+
 def measured(
     service: Service, url: str, seconds: int, headers: dict[str, str]
 ) -> tuple[float, float]:
@@ -81,13 +99,15 @@ def main() -> None:
         assert status == 200, status
         cases = [
             ("entity document, Turtle", f"/doc/{ENTITY}.ttl", {}, 200),
+            ("entity document, HTML", f"/doc/{ENTITY}.html", {}, 200),
+            ("303 See Other from the thing", f"/id/{ENTITY}", {"Accept": "text/turtle"}, 303),
             ("304 revalidation", f"/doc/{ENTITY}.ttl", {"If-None-Match": headers["ETag"]}, 304),
             ("SPARQL SELECT join, repeated", sparql_path(join_query(base)), {"Accept": SRJ}, 200),
             ("SPARQL ASK, repeated", sparql_path(ask_query(base)), {"Accept": SRJ}, 200),
         ]
         print(f"{'case':30} {'lacs-ld/s':>9} {'ceiling/s':>9} {'ratio':>6} {'CPU us':>11}")
         for name, path, case_headers, expected in cases:
-            size = sample_bytes(lacs, [path], case_headers, expected)
+            size = body_size(lacs.url + path, case_headers, expected)
             bare = ceiling.url + ("/not-modified" if expected == 304 else f"/bytes/{size}")
             run_wrk(lacs.url + path, 1, case_headers)  # warm: caches filled, workers started
             run_wrk(bare, 1, {})

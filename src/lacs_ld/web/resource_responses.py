@@ -13,7 +13,7 @@ from lacs_ld.namespaces import OGL
 from lacs_ld.services.describe.model import Description
 from lacs_ld.services.describe.view import page_context
 from lacs_ld.services.description.licences import in_graph
-from lacs_ld.web import context
+from lacs_ld.web import context, stable_rdf
 from lacs_ld.web.http import Prepared, body_etag, conditional, snapshot_time
 from lacs_ld.web.ready import ready
 from lacs_ld.web.resource_cache import Rendered
@@ -49,8 +49,7 @@ def render(description: Description, fmt: Format, path: str, *, listing: bool = 
         g.signposts = signposts(description, path)
         g.jsonld = embedded.jsonld(description.graph, context.namespaces().prefixes())
         return render_template(template, **values).encode("utf-8")
-    data = description.graph.serialize(format=fmt.serializer, encoding="utf-8")
-    return data
+    return stable_rdf.serialize(description.graph, fmt.serializer)
 
 
 def link_header(base: str, path: str) -> str:
