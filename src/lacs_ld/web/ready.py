@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from lacs_ld.web.resource_cache import Rendered
 
 # Preconditions evaluated before If-None-Match (RFC 9110 §13.2.2), and ranges: the hooks' job.
-GENERAL_PATH = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+GENERAL_PATH = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+)
 REMEMBERED_CHARS = 256
 MAX_VARIANTS = 16  # header lists kept per entry; Content-Location carries a client's query
 
@@ -106,7 +108,7 @@ def ready(
     method = environ["REQUEST_METHOD"]
     if method not in ("GET", "HEAD") or entry.etag is None or entry.status != 200:
         return None
-    if any(name in environ for name in GENERAL_PATH):
+    if not GENERAL_PATH.isdisjoint(environ):
         return None
     compressible = _compressible(content_type)
     gzip_it = (

@@ -75,7 +75,10 @@ class Rendered:
 
 def cache(app: Flask | None = None) -> DocumentCache:
     """The application's document cache, made on first use."""
-    found: DocumentCache = (app or current_app).extensions.setdefault(CACHE_KEY, DocumentCache())
+    extensions = (app or current_app).extensions
+    found: DocumentCache | None = extensions.get(CACHE_KEY)
+    if found is None:  # made only when missing: this runs on every request
+        found = extensions.setdefault(CACHE_KEY, DocumentCache())
     return found
 
 
@@ -107,5 +110,8 @@ class KnownThings:
 
 def known(app: Flask | None = None) -> KnownThings:
     """The application's record of things known to exist, made on first use."""
-    found: KnownThings = (app or current_app).extensions.setdefault(KNOWN_KEY, KnownThings())
+    extensions = (app or current_app).extensions
+    found: KnownThings | None = extensions.get(KNOWN_KEY)
+    if found is None:
+        found = extensions.setdefault(KNOWN_KEY, KnownThings())
     return found

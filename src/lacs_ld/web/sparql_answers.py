@@ -33,7 +33,9 @@ SHARED = "public, max-age=300"
 
 def answers() -> DocumentCache:
     """This process's answer cache, made on first use."""
-    found: DocumentCache = current_app.extensions.setdefault(CACHE_KEY, DocumentCache(CACHE_BYTES))
+    found: DocumentCache | None = current_app.extensions.get(CACHE_KEY)
+    if found is None:  # made only when missing: this runs on every request
+        found = current_app.extensions.setdefault(CACHE_KEY, DocumentCache(CACHE_BYTES))
     return found
 
 
