@@ -36,6 +36,8 @@ GENERAL_PATH = frozenset(
     ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
 )
 REMEMBERED_CHARS = 256
+# What the hooks send on every GET (Fetch standard, CORS protocol).
+CORS = (("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", EXPOSED))
 MAX_VARIANTS = 16  # header lists kept per entry; Content-Location carries a client's query
 
 
@@ -75,7 +77,8 @@ class Ready(Response):
 
 
 @lru_cache(maxsize=64)
-def _compressible(content_type: str) -> bool:
+def compressible(content_type: str) -> bool:
+    """Whether the hooks gzip (and so vary on Accept-Encoding) this Content-Type."""
     return content_type.split(";", 1)[0].startswith(COMPRESSIBLE)
 
 
@@ -110,13 +113,13 @@ def ready(
         return None
     if not GENERAL_PATH.isdisjoint(environ):
         return None
-    compressible = _compressible(content_type)
+    packable = compressible(content_type)
     gzip_it = (
-        compressible
+        packable
         and len(entry.body) >= MIN_COMPRESS_BYTES
         and accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
     )
-    key = (content_type, cache_control, vary, link, content_location, gzip_it, compressible)
+    key = (content_type, cache_control, vary, link, content_location, gzip_it, packable)
     found = entry.variants.get(key)
     if found is None:
         found = _variant(entry, key)
@@ -148,16 +151,15 @@ def _not_modified(environ: WSGIEnvironment, etag: str, entry: Rendered) -> bool 
 
 
 def _variant(entry: Rendered, key: tuple[object, ...]) -> Variant:
-    content_type, cache_control, vary, link, content_location, gzip_it, compressible = key
+    content_type, cache_control, vary, link, content_location, gzip_it, packable = key
     assert isinstance(content_type, str) and isinstance(cache_control, str)
     assert isinstance(vary, tuple) and isinstance(link, str)
     etag = f"{entry.etag}-gzip" if gzip_it else str(entry.etag)
     body = entry.compressed if gzip_it else entry.body
-    varies = [*vary, "Accept-Encoding"] if compressible else list(vary)
+    varies = [*vary, "Accept-Encoding"] if packable else list(vary)
     # What a 304 repeats of the 200 (RFC 9110 §15.4.5): validators, caching, Vary, location.
     common = [
-        ("Access-Control-Allow-Origin", "*"),
-        ("Access-Control-Expose-Headers", EXPOSED),
+        *CORS,
         ("Cache-Control", cache_control),
         ("ETag", f'"{etag}"'),
     ]

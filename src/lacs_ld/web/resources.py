@@ -35,7 +35,7 @@ from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
 from lacs_ld.web.resource_cache import CACHE_KEY, DocumentCache, cache, known
 from lacs_ld.web.resource_paths import BY_EXT, check_path, not_acceptable, not_found
-from lacs_ld.web.resource_responses import modified, prepared, render, send
+from lacs_ld.web.resource_responses import modified, prepared, render, see_other, send
 
 blueprint = Blueprint("resources", __name__)
 
@@ -70,10 +70,7 @@ def thing(path: str) -> BaseResponse:
     chosen = choose_for(request.environ.get("HTTP_ACCEPT"), DOCUMENT_FORMATS)
     if chosen is None:
         return not_acceptable(path)
-    response = redirect(uris.document(base, path, chosen.extension) + fragment, 303)
-    response.vary.add("Accept")
-    response.headers["Cache-Control"] = "public, max-age=300"
-    return response
+    return see_other(uris.document(base, path, chosen.extension) + fragment)
 
 
 @blueprint.route("/doc/<path:path>", methods=["GET", "HEAD"])
