@@ -11,6 +11,7 @@ Run: python benchmarks/memory.py [--factor 16] [--duration 5] [--repeat 3]
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -73,6 +74,18 @@ def memory(pid: int) -> dict[str, Any]:
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) used so far by a process and its living descendants."""
+    ticks = 0
+    for each, _ in _tree(pid):
+        try:
+            fields = (Path("/proc") / str(each) / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def show(found: dict[str, Any]) -> None:
     for one in found["each"]:
         anon = one["pss_anon_mb"]
@@ -125,10 +138,16 @@ def main() -> None:
                 lacs, lacs_prefix(base) + "SELECT ?a WHERE { ?a a lacs:LocalAuthority }"
             )
             small = [sparql_path(q) for q in distinct_queries(base, authorities)]
+            # CPU time per request depends less than req/s on what else the machine runs; wrk's
+            # 2 s warm-up is assumed to run at the rate of the measured part.
+            used = cpu_seconds(lacs.process.pid)
             load = wrk(lacs.url + small[0], args.duration, {"Accept": SRJ}, small)
+            used = cpu_seconds(lacs.process.pid) - used
+            sent = load.requests * (args.duration + 2) / args.duration
             print(
                 f"  2,000 distinct small SPARQL queries: {load.requests_per_s:.0f} req/s, "
-                f"p50 {load.p50_ms:.2f} ms, p99 {load.p99_ms:.2f} ms, errors {load.errors}"
+                f"p50 {load.p50_ms:.2f} ms, p99 {load.p99_ms:.2f} ms, errors {load.errors}; "
+                f"service CPU {1000 * used / sent:.2f} ms per request"
             )
             names = column(
                 lacs,
