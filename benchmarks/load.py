@@ -37,16 +37,16 @@ def wrk(
     duration: float,
     headers: dict[str, str] | None = None,
     paths: list[str] | None = None,
+    warm_paths: list[str] | None = None,
 ) -> Load:
     """wrk, one thread (the server needs the other cores), CONNECTIONS connections.
 
-    With `paths`, requests cycle through them (on `url`'s host), so no cache sees a repeat.
+    With `paths`, requests cycle through them (on `url`'s host). The warm-up sends
+    `warm_paths` when given (so a measured path is never answered from a cache the warm-up
+    filled), else the measured paths.
     """
-    rotation: list[str] = []
-    if paths:
-        listing = Path(tempfile.mkstemp(prefix="paths-", suffix=".txt")[1])
-        listing.write_text("\n".join(paths) + "\n")
-        rotation = ["-s", str(ROTATE), url, "--", str(listing)]
+    rotation = _rotation(url, paths) if paths else []
+    warm = _rotation(url, warm_paths) if warm_paths else rotation
     command = [
         "wrk",
         "-t1",
@@ -61,7 +61,9 @@ def wrk(
     # A warm-up first: caches fill, connections open and each server process starts its
     # SPARQL worker (on its first query) as they would in service.
     target = rotation or [url]
-    subprocess.run([*command[:3], "-d2s", *command[4:], *target], capture_output=True, check=True)
+    subprocess.run(
+        [*command[:3], "-d2s", *command[4:], *(warm or target)], capture_output=True, check=True
+    )
     text = subprocess.run([*command, *target], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"\s50%\s+(\S+)", text).group(1))  # type: ignore[union-attr]
@@ -75,6 +77,13 @@ def wrk(
     if failed:
         errors += sum(int(g) for g in failed.groups())
     return Load(url, rate, p50, p99, total, errors)
+
+
+def _rotation(url: str, paths: list[str]) -> list[str]:
+    """wrk's arguments to cycle through `paths` on `url`'s host."""
+    listing = Path(tempfile.mkstemp(prefix="paths-", suffix=".txt")[1])
+    listing.write_text("\n".join(paths) + "\n")
+    return ["-s", str(ROTATE), url, "--", str(listing)]
 
 
 def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, dict[str, str]]:

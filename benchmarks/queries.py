@@ -7,7 +7,7 @@ import random
 
 from common import ENTITY, PREFIXES
 
-DISTINCT_QUERIES = 2000
+DISTINCT_QUERIES = 9000  # more than a 7 s run sends, so none repeats
 DISTINCT_SEARCHES = 200
 TOPICS = (
     "fostering", "adoption", "leaving care", "care leavers", "child protection",
@@ -64,7 +64,7 @@ def ask_query(base: str) -> str:
 
 
 def distinct_queries(base: str, authorities: list[str]) -> list[str]:
-    """2,000 small per-authority queries (SELECT, ASK, GROUP BY; LIMIT 5-20), all different."""
+    """Up to 9,000 small per-authority queries (SELECT, ASK, GROUP BY; LIMIT 5-20), all different."""
     lacs = lacs_prefix(base)
     templates = (
         "SELECT ?inspection ?date WHERE {{ ?inspection lacs:inspectedAuthority <{a}> ; "
@@ -95,6 +95,13 @@ def distinct_searches(names: list[str]) -> list[str]:
     pairs = (f"{topic} {name}" for name in names for topic in TOPICS)
     terms = list(dict.fromkeys(itertools.chain(names, TOPICS, pairs)))
     return terms[:DISTINCT_SEARCHES]
+
+
+def fresh_searches(names: list[str]) -> list[str]:
+    """Thousands of searches (a topic and an authority's name) none of `distinct_searches` has."""
+    used = set(distinct_searches(names))
+    pairs = (f"{topic} {name}" for topic in TOPICS for name in names)
+    return [term for term in dict.fromkeys(pairs) if term not in used]
 
 
 def oxigraph_search(base: str, term: str) -> str:

@@ -9,6 +9,11 @@ def _f(value: float | None, spec: str = ".2f") -> str:
     return "—" if value is None else format(value, spec)
 
 
+def _name(row: dict[str, Any]) -> str:
+    """The case's name, saying so when a never-repeated case ran out of distinct requests."""
+    return row["case"] + (" (ran out: some repeated)" if row.get("repeated") else "")
+
+
 def table(result: dict[str, Any]) -> str:
     lines = [
         "| case | bytes | lacs-ld req/s | p50 ms | p99 ms | ceiling req/s | ÷ ceiling "
@@ -18,7 +23,7 @@ def table(result: dict[str, Any]) -> str:
     for row in result["cases"]:
         lacs, ceiling, oxigraph = row["lacs"], row["ceiling"], row["oxigraph"]
         lines.append(
-            f"| {row['case']} | {row['bytes']} | {lacs['requests_per_s']:.0f} "
+            f"| {_name(row)} | {row['bytes']} | {lacs['requests_per_s']:.0f} "
             f"| {lacs['p50_ms']:.2f} | {lacs['p99_ms']:.2f} | {ceiling['requests_per_s']:.0f} "
             f"| {_f(row['vs_ceiling'])} | {_f(oxigraph and oxigraph['requests_per_s'], '.0f')} "
             f"| {_f(row['vs_oxigraph'])} |"
@@ -42,14 +47,15 @@ def table(result: dict[str, Any]) -> str:
 
 
 def scaling_table(results: list[dict[str, Any]]) -> str:
-    names = [row["case"] for row in results[0]["cases"]]
+    # Cases come in the same order at every scale; their names may hold scale-dependent counts.
+    names = [_name(row) for row in results[0]["cases"]]
     head = "| measure | " + " | ".join(f"{r['factor']}x" for r in results) + " |"
     lines = [head, "|---|" + "--:|" * len(results)]
     lines.append("| triples | " + " | ".join(str(r["triples"]) for r in results) + " |")
-    for name in names:
+    for number, name in enumerate(names):
         cells = []
         for r in results:
-            row = next(c for c in r["cases"] if c["case"] == name)
+            row = r["cases"][number]
             cells.append(
                 f"{row['lacs']['requests_per_s']:.0f} /s, p50 {row['lacs']['p50_ms']:.2f} ms"
             )
