@@ -28,6 +28,11 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+# Outside IRIs, the characters that can start a string, a comment or an escape: text without
+# them needs no scan.
+_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_KEEPS_SPACE = re.compile(r"[\"'#\\]")
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
@@ -53,6 +58,10 @@ def normalise(text: str) -> str:
     Strings and IRIs are kept exactly (their spaces are meaningful); everything else is kept
     as written, so two texts normalise alike only when they are the same query.
     """
+    if text.isascii() and not _KEEPS_SPACE.search(_IRI.sub("", text)):
+        # No string, comment or escape can hold whitespace here, and an IRI never does
+        # (SPARQL 1.1 Query §19.8, IRIREF): every whitespace run is between tokens.
+        return " ".join(text.split())
     parts: list[str] = []
     for match in _TOKEN.finditer(text):
         if match.lastgroup in ("ws", "comment"):
@@ -66,7 +75,7 @@ def normalise(text: str) -> str:
 def analyse(text: str, base: str = "") -> QueryShape:
     """Scan a query once; prefixed and relative FROM IRIs are resolved as the parser would."""
     shape = QueryShape()
-    prefixes: dict[str, str] = {}
+    prefixes: dict[str, tuple[str, str]] = {}  # resolved only if a FROM uses them
     words: list[tuple[str, str]] = []
     depth = 0
     current_base = base
@@ -87,9 +96,7 @@ def analyse(text: str, base: str = "") -> QueryShape:
         if upper == "BASE" and _kind_at(words, index + 1) == "iri":
             current_base = urljoin(current_base, words[index + 1][1][1:-1])
         elif upper == "PREFIX" and _kind_at(words, index + 2) == "iri":
-            prefixes[words[index + 1][1].rstrip(":")] = urljoin(
-                current_base, words[index + 2][1][1:-1]
-            )
+            prefixes[words[index + 1][1].rstrip(":")] = (current_base, words[index + 2][1][1:-1])
         elif upper in QUERY_FORMS and shape.form is None:
             shape.form = upper
         elif upper in UPDATE_WORDS:
@@ -117,12 +124,12 @@ def _word_at(words: list[tuple[str, str]], index: int) -> str:
     return value.upper() if kind == "word" else ""
 
 
-def _resolve(token: tuple[str, str], prefixes: dict[str, str], base: str) -> str:
+def _resolve(token: tuple[str, str], prefixes: dict[str, tuple[str, str]], base: str) -> str:
     kind, value = token
     if kind == "iri":
         return urljoin(base, value[1:-1])
     if kind == "pname":
         prefix, _, local = value.partition(":")
         if prefix in prefixes:
-            return prefixes[prefix] + local
+            return urljoin(*prefixes[prefix]) + local
     return value
