@@ -105,7 +105,9 @@ class QueryPool:
     ) -> None:
         self._args = (str(dataset), memory_mb, base, max_bytes)
         self.timeout = timeout
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: the worker that just answered takes the next query while its
+        # caches are warm, and a worker only wakes when the others are busy.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False

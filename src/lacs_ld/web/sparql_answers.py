@@ -80,7 +80,8 @@ def answer_response(operation: sparql.Operation, chosen: Format) -> Response:
                 result_format=chosen,
                 default_graphs=operation.default_graphs,
                 named_graphs=operation.named_graphs,
-                prefixes=context.namespaces().prefixes(),
+                # Only graph serialisers use prefixes: a SELECT or ASK answer never carries them.
+                prefixes=context.namespaces().prefixes() if chosen.kind == "graph" else {},
                 own_dataset=operation.own_dataset,
             )
         )
