@@ -21,9 +21,10 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from lacs_ld import __version__, queries, uris
 from lacs_ld.errors import PublishError
-from lacs_ld.namespaces import SD
+from lacs_ld.namespaces import SD, ProjectNamespaces
 from lacs_ld.services import dumps, statelock, validation, verdicts
 from lacs_ld.services.examples import examples_graph
+from lacs_ld.services.pictures import artefact as pictures
 from lacs_ld.services.progress import Progress
 from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged
 from lacs_ld.services.sources import SourceSet, load, locate
@@ -80,8 +81,7 @@ def build(
     """
     sources = sources or sources_for(settings)
     progress = progress or Progress(log.info)
-    salt = __version__ + "".join(example.text for example in queries.examples())
-    key = sources.digest(settings.base_uri, salt)
+    key = snapshot_key(settings, sources)
     home = settings.state_dir / "snapshots"
     with statelock.publishing(settings.state_dir):
         try:
@@ -97,6 +97,13 @@ def build(
                 f"cannot write the snapshot under {home}: {exc.strerror or exc}"
                 + (f" ({exc.filename})" if exc.filename else "")
             ) from exc
+
+
+def snapshot_key(settings: Settings, sources: SourceSet) -> str:
+    """The key of the snapshot of these inputs: equal keys, equal snapshots."""
+    # What a snapshot holds is part of its key: a new layout of its files means a rebuild.
+    salt = __version__ + pictures.FILE + "".join(example.text for example in queries.examples())
+    return sources.digest(settings.base_uri, salt)
 
 
 def _reusable(directory: Path, settings: Settings) -> Snapshot | None:
@@ -150,6 +157,8 @@ def _build(
                 directory=staging,
                 content=content,
             )
+            # The home page's pictures, read once here for every server process (checksummed).
+            pictures.write_into(staging, loaded, ProjectNamespaces(base))
             del loaded  # the store's memory is free before the downloads are rendered
             (staging / "validation.ttl").write_bytes(
                 report.graph.serialize(format="turtle").encode()
