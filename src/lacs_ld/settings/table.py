@@ -156,13 +156,6 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         USES_STORE,
     ),
     Setting(
-        "graph_store_url",
-        "",
-        "Remote backend: the store's Graph Store Protocol endpoint.",
-        values.optional_url,
-        USES_STORE,
-    ),
-    Setting(
         "remote_user",
         "",
         "Remote backend: user name for HTTP basic authentication.",

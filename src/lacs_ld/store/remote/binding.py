@@ -113,3 +113,39 @@ def bind(query: str, bindings: Bindings | None) -> str:
     row = " ".join(values[name] for name in names)
     pieces.insert(1, f" VALUES ({head}) {{ ({row}) }}\n")
     return "".join(pieces)
+
+
+def without_idle_values(query: str) -> str:
+    """The query without a trailing `VALUES` block whose one row is all `UNDEF`.
+
+    Such a block joins nothing away (SPARQL 1.1 §10.2.2: UNDEF leaves a variable unbound),
+    and the service's query files end with one naming the terms their callers bind; but
+    Virtuoso 7.2 refuses any VALUES after the WHERE group of a CONSTRUCT or ASK.
+    """
+    tokens = [m for m in _TOKEN.finditer(query) if m.lastgroup not in ("ws", "comment")]
+    words = [m.group().upper() for m in tokens]
+    if "VALUES" not in words:
+        return query
+    start = len(words) - 1 - words[::-1].index("VALUES")
+    tail = words[start + 1 :]
+    try:
+        names_end = tail.index(")")
+        row_end = tail.index(")", names_end + 1)
+    except ValueError:
+        return query
+    names, row = tail[1:names_end], tail[names_end + 3 : row_end]
+    shape = [tail[0], tail[names_end + 1], tail[names_end + 2], *tail[row_end:]]
+    idle = (
+        shape == ["(", "{", "(", ")", "}"]
+        and all(n.startswith(("?", "$")) for n in names)
+        and row == ["UNDEF"] * len(names)
+        and _depth_before(tokens, start) == 0
+    )
+    return query[: tokens[start].start()] + query[tokens[-1].end() :] if idle else query
+
+
+def _depth_before(tokens: list[re.Match[str]], index: int) -> int:
+    depth = 0
+    for match in tokens[:index]:
+        depth += {"open": 1, "close": -1}.get(match.lastgroup or "", 0)
+    return depth
