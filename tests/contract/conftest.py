@@ -19,7 +19,7 @@ from flask import Flask
 
 from lacs_ld.app import create_app
 from lacs_ld.settings import Settings
-from tests.conftest import REPO, free_port, make_settings
+from tests.conftest import REPO, TEST_BASE, free_port, make_settings
 
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 BACKENDS = ("embedded", "remote")
@@ -57,7 +57,7 @@ class OxigraphServer:
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(self.root + "query?query=ASK%7B%7D", timeout=2):
@@ -109,6 +109,7 @@ class VirtuosoServer:
             "http_port": str(self.http_port),
             "password": self.password,
             "dba_password": self.dba_password,
+            "base": TEST_BASE,
         }
         for name in ("virtuoso.ini", "setup.sql"):
             text = Template((VIRTUOSO_SETUP / name).read_text()).substitute(values)
@@ -172,6 +173,9 @@ def virtuoso_settings(state_dir: Path, server: VirtuosoServer) -> Settings:
         backend="remote",
         sparql_query_url=server.root + "sparql",
         sparql_update_url=server.root + "sparql-lacs",
+        sparql_default_graph=TEST_BASE + "graph/",
+        # Whole graphs are asked for (124 000 triples): seconds for Virtuoso on a busy machine.
+        query_timeout=30,
         remote_user="lacs",
         remote_password=server.password,
     )

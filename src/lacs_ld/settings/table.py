@@ -156,6 +156,14 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         USES_STORE,
     ),
     Setting(
+        "sparql_default_graph",
+        "",
+        "Remote backend: a graph IRI the store answers as the union of the published graphs "
+        "(a Virtuoso graph group), sent as the default graph instead of naming each.",
+        values.optional_url,
+        USES_STORE,
+    ),
+    Setting(
         "remote_user",
         "",
         "Remote backend: user name for HTTP basic authentication.",

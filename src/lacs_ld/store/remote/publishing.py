@@ -33,8 +33,8 @@ GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 MARKER = "remote-store.json"
 
-# A trusted SELECT over a protocol dataset (the graphs named as default and named graphs).
-Select = Callable[[str, list[str]], list[Row]]
+# A trusted SELECT over a protocol dataset: its default graphs, then its named graphs.
+Select = Callable[[str, list[str], list[str]], list[Row]]
 
 
 class Publisher:
@@ -47,7 +47,7 @@ class Publisher:
 
     def counts(self) -> dict[str, int]:
         """Triples in each named graph the store holds (ours and any others)."""
-        rows = self._select(GRAPH_COUNTS, [])
+        rows = self._select(GRAPH_COUNTS, [], [])
         return {str(r["g"]): int(str(r["n"])) for r in rows}
 
     def replace(self, release: Release) -> None:
@@ -115,7 +115,7 @@ class Publisher:
         would answer nothing (or everything it holds), so it is refused here, not served.
         """
         for graph, expected in sorted(release.counts.items()):
-            rows = self._select(COUNT_ALL, [graph])
+            rows = self._select(COUNT_ALL, [graph], [graph])
             found = int(str(rows[0]["n"])) if rows else 0
             if found != expected:
                 raise PublishError(
@@ -123,6 +123,17 @@ class Publisher:
                     f"not {expected}, when <{graph}> is named as the default graph "
                     "(default-graph-uri, SPARQL 1.1 Protocol §2.1.4): it must honour the "
                     "protocol dataset; check the store's version and LACS_LD_SPARQL_QUERY_URL"
+                )
+        union = self._settings.sparql_default_graph
+        if union:
+            rows = self._select(COUNT_ALL, [union], [])
+            found = int(str(rows[0]["n"])) if rows else 0
+            expected = int(str(self._select(COUNT_ALL, sorted(release.counts), [])[0]["n"]))
+            if found != expected:
+                raise PublishError(
+                    f"the SPARQL store answers {found} triples, not {expected}, from <{union}> "
+                    "(LACS_LD_SPARQL_DEFAULT_GRAPH): it must stand for the union of the "
+                    "published graphs (see docs/deploying.md for Virtuoso's graph group)"
                 )
 
     def _record(self, release: Release) -> dict[str, object]:
