@@ -297,3 +297,40 @@ def test_selectors_state_no_empty_prefix_or_suffix(built: Built) -> None:
         if str(value) == ""
     ]
     assert empty == []
+
+
+def _text_of(built: Built, path: str) -> str:
+    return str(built.graph.value(URIRef(BASE + path), LACS.text))
+
+
+def test_a_key_judgement_table_opening_a_section_is_left_out_of_its_first_sentence(
+    built: Built,
+) -> None:
+    texts = {str(q): str(built.graph.value(q, LACS.text)) for q in _quotes(built)}
+    assert [q for q, t in texts.items() if "Judgement grade" in t] == []
+    quote = "id/inspection/E10000030/sif/2015-06-03/quote/2"
+    text = _text_of(built, quote)
+    assert text.startswith("The local authority is failing in its statutory duty under section 17")
+    assert text.endswith("are not being adequately supported or helped.")
+    assert any(_in_page(text, raw) for raw in _pages_of(built, URIRef(BASE + quote)))
+
+
+def test_a_paragraph_that_ends_without_a_full_stop_ends_its_quote(built: Built) -> None:
+    quote = "id/inspection/E09000023/sif/2016-01-20/quote/2"
+    text = _text_of(built, quote)
+    assert text.endswith("for children missing education or being educated at home"), text
+    assert "Performance management" not in text
+    assert any(_in_page(text, raw) for raw in _pages_of(built, URIRef(BASE + quote)))
+    assert built.counts["re-cut: unpunctuated paragraph end split"] > 0
+
+
+def test_a_board_judgement_and_executive_summary_heading_are_left_out_of_the_quote(
+    built: Built,
+) -> None:
+    texts = {str(q): str(built.graph.value(q, LACS.text)) for q in _quotes(built)}
+    headed = [q for q, t in texts.items() if t.startswith(("The Local Safeguarding", "Executive"))]
+    assert headed == []
+    quote = "id/inspection/E08000034/sif/2016-11-25/quote/10"
+    assert _text_of(built, quote).startswith(
+        "Kirklees Safeguarding Children Board (KSCB) is judged"
+    )

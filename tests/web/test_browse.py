@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from flask import Flask
@@ -170,3 +171,45 @@ def test_a_refused_list_page_is_refused_every_time(client: FlaskClient) -> None:
     for _ in range(2):
         assert client.get("/lacs/quotes?topic=no-such-topic").status_code == 400
         assert client.get("/lacs/quotes?page=999").status_code == 404
+
+
+def _inspection_rows(client: FlaskClient, query: str = "") -> list[dict[str, str]]:
+    response = client.get(f"/lacs/inspections?format=csv{query}")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+def test_visits_without_a_publication_date_show_their_first_day_on_site_alone(
+    client: FlaskClient, app: Flask
+) -> None:
+    undated = "?s a lacs:Inspection ; lacs:startDate ?d FILTER NOT EXISTS { ?s dcterms:issued ?i }"
+    visits = [r for r in _inspection_rows(client) if "/visited-" in r["iri"]]
+    assert visits and len(visits) == sparql_count(app, undated)
+    for row in visits:
+        day = row["iri"].split("/visited-")[1][:10]
+        assert (row["date"], row["visited"]) == ("", day), row
+    rows = _inspection_rows(client)
+    dates = [r[k] for r in rows for k in ("date", "visited") if r[k]]
+    assert all(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", d) for d in dates), (
+        "a date cell holds words"
+    )
+
+
+def test_inspections_and_visits_sort_together_by_date(client: FlaskClient) -> None:
+    def day(row: dict[str, str]) -> str:
+        return row["date"] or row["visited"]
+
+    for sort, reverse in (("", True), ("&sort=newest", True), ("&sort=oldest", False)):
+        rows = _inspection_rows(client, sort)
+        days = [day(r) or "0000" for r in rows]
+        assert days == sorted(days, reverse=reverse), sort
+    newest = _inspection_rows(client)
+    first_visit = next(n for n, r in enumerate(newest) if "/visited-" in r["iri"])
+    assert first_visit < len(newest) // 4, "visits sorted among the oldest"
+
+
+def test_visits_are_counted_under_the_year_they_were_visited(client: FlaskClient) -> None:
+    visits = [r for r in _inspection_rows(client) if "/visited-" in r["iri"]]
+    year = visits[0]["iri"].split("/visited-")[1][:4]
+    in_year = {r["iri"] for r in _inspection_rows(client, f"&year={year}")}
+    assert {r["iri"] for r in visits if f"/visited-{year}" in r["iri"]} <= in_year

@@ -38,6 +38,7 @@ REJECT_HEADER = "only page header text"
 REJECT_TOPIC = "topic not in the re-cut text"
 RECUT_HEADING = "heading removed"
 RECUT_PARAGRAPHS = "two numbered paragraphs split"
+RECUT_PARAGRAPH_END = "unpunctuated paragraph end split"
 REJECT_GLYPH = "a private-use glyph (a PDF bullet) inside a list kept whole"
 REJECT_FOOTNOTE = "footnote text, not a sentence"
 REJECT_NOT_SENTENCE = "heading or table text, not a sentence"
@@ -133,7 +134,11 @@ def _finish(page: Page, start: int, end: int, topics: list[str], recuts: list[st
     if start <= page.body_start and not page.follows_sentence:
         return REJECT_PREVIOUS
     after = _strip(text, end, len(text))[0]
-    item_end = text[after : after + 1] in set(BULLETS) or any(a == after for a, _ in page.headings)
+    item_end = (
+        text[after : after + 1] in set(BULLETS)
+        or any(a == after for a, _ in page.headings)
+        or after - 1 in page.paragraph_ends
+    )
     if not _ENDS.search(text, start, end):
         if item_end:
             if len(text[start:end].split()) < 5 or _TABLE_DATE.search(text, start, end):
@@ -167,16 +172,19 @@ def cut(page: Page, start: int, end: int, topics: list[str]) -> list[Cut | str]:
     bullets = [(i, i + 1) for i in range(start, end) if text[i] in BULLETS]
     headings = [(a, b) for a, b in page.headings if start <= a and b <= end]
     paragraphs = [m.span() for m in _INNER_PARAGRAPH.finditer(text, start, end)]
+    # A paragraph whose last line has no full stop ends at its blank line (quote_text.Page).
+    paragraph_ends = [(i, i + 1) for i in sorted(page.paragraph_ends) if start < i < end]
     if bullets:
         items = _split(text, start, end, bullets)
         lead = text[items[0][0] : items[0][1]] if items[0][0] == start else ""
         if lead.endswith(":") and any(text[a].islower() for a, _ in items[1:]):
             bullets = []  # one sentence set out as a list: keep it whole
-    if not bullets and not headings and not paragraphs:
+    if not bullets and not headings and not paragraphs and not paragraph_ends:
         return [_finish(page, start, end, topics, recuts)]
     recuts += [RECUT_BULLETS] * bool(bullets) + [RECUT_HEADING] * bool(headings)
     recuts += [RECUT_PARAGRAPHS] * bool(paragraphs)
-    pieces = _split(text, start, end, bullets + headings + paragraphs)
+    recuts += [RECUT_PARAGRAPH_END] * bool(paragraph_ends)
+    pieces = _split(text, start, end, bullets + headings + paragraphs + paragraph_ends)
     pieces = [p for p in pieces if any(TOPIC_PATTERNS[t].search(text, *p) for t in topics)]
     if not pieces:
         return [REJECT_TOPIC]

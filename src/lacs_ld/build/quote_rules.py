@@ -58,56 +58,65 @@ _STRATEGY_CONTEXT = (
     r"|radicali|trafficking|\bgangs?\b|\bMACE\b|\bMASE\b|\blocat(?:e|ing)\b|high[- ]risk strategy"
 )
 
+
+def _sif_rule(
+    *,
+    slug: str,
+    topic: str,
+    clauses: tuple[str, ...],
+    since: str,
+    trigger: str,
+    exclusion: str = "",
+) -> LinkRule:
+    """A rule for reports under the single inspection framework published from `since`."""
+    return LinkRule(slug, topic, clauses, trigger, exclusion, frameworks=SIF, published_from=since)
+
+
 RULES: tuple[LinkRule, ...] = (
-    LinkRule(
+    _sif_rule(
         slug="ehe-sif-annex-a",
         topic="elective-home-education",
         clauses=("id/guidance/sif-annex-a/clause/2.05",),
+        since="2013-11-01",
         trigger=_COUNT,
-        frameworks=SIF,
-        published_from="2013-11-01",
     ),
-    LinkRule(
+    _sif_rule(
         slug="cme-sif-annex-a",
         topic="children-missing-education",
         clauses=("id/guidance/sif-annex-a/clause/2.06",),
+        since="2013-11-01",
         trigger=r"missing (?:from )?education|\bCME\b",
         exclusion=r"missing from (?:home|care)|\bboard\b|\bLSCB\b",
-        frameworks=SIF,
-        published_from="2013-11-01",
     ),
-    LinkRule(
+    _sif_rule(
         slug="ehe-ofsted-advice-2015",
         topic="elective-home-education",
         clauses=("id/guidance/ofsted-ehe-advice-2015/clause/10",),
+        since="2015-06-01",
         trigger=_ACTION,
-        frameworks=SIF,
-        published_from="2015-06-01",
     ),
-    LinkRule(
+    _sif_rule(
         slug="ehe-ofsted-advice-2015-visits",
         topic="elective-home-education",
         clauses=(
             "id/guidance/ofsted-ehe-advice-2015/clause/6",
             "id/guidance/ofsted-ehe-advice-2015/clause/7",
         ),
+        since="2015-06-01",
         trigger=r"\bvisit",
         exclusion=r"monitoring visit|visiting (?:professionals?|team)|last known address",
-        frameworks=SIF,
-        published_from="2015-06-01",
     ),
-    LinkRule(
+    _sif_rule(
         slug="ehe-ofsted-advice-2015-quality",
         topic="elective-home-education",
         clauses=(
             "id/guidance/ofsted-ehe-advice-2015/clause/5",
             "id/guidance/ofsted-ehe-advice-2015/clause/6",
         ),
+        since="2015-06-01",
         trigger=r"suitab\w* (?:of (?:the |their )?)?(?:home )?(?:education|EHE|arrangements)"
         r"|suitable education|quality of (?:the |their )?(?:home )?education"
         r"|appropriateness of the education|education (?:being )?(?:provided|delivered)",
-        frameworks=SIF,
-        published_from="2015-06-01",
     ),
     LinkRule(
         slug="section-47-children-act-1989",

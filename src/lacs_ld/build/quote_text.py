@@ -33,6 +33,13 @@ _JUDGEMENT_HEADING = re.compile(
     r"(?:The|Overall) (?:experiences and progress|impact of leaders|effectiveness)[^.:]{0,160}: "
     r"(?:outstanding|good|requires improvement to be good|inadequate)(?: \d{1,3}\.)?"
 )
+# The table of a key judgement opening its section, laid out as lines of its own: "Key judgement
+# Judgement grade", the judgement, its grade, then the heading "Summary".
+_JUDGEMENT_TABLE = re.compile(
+    r"(?:Inspection judgements about the local authority )?Key judgement Judgement grade "
+    r"[A-Z][^.:]{0,160}? (?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)"
+    r"(?: Summary)?"
+)
 _STARTS_SENTENCE = f'[A-Z0-9\u2018\u201c"({BULLETS}]'
 
 
@@ -42,13 +49,16 @@ class Page:
     spaces in `text` that stand for a line break after a hyphen; `body_start` is where the text
     after the running header (title line, dates, page number) begins; `headings`
     are the (start, end) offsets of lines laid out as headings; `follows_sentence`
-    says whether the previous page ends a sentence (or there is none)."""
+    says whether the previous page ends a sentence (or there is none); `paragraph_ends` are
+    the offsets of spaces that stand for a blank line after a line with no closing
+    punctuation and before a capitalised word (a paragraph ended unpunctuated)."""
 
     text: str
     breaks: frozenset[int]
     body_start: int
     headings: tuple[tuple[int, int], ...] = ()
     follows_sentence: bool = True
+    paragraph_ends: frozenset[int] = frozenset()
 
 
 class Lexicon:
@@ -81,6 +91,23 @@ def collapse(raw: str) -> tuple[str, frozenset[int]]:
     return " ".join(stripped.split()), frozenset(breaks)
 
 
+def _paragraph_ends(raw: str, body_start: int) -> frozenset[int]:
+    """Spaces of the collapsed text standing for a blank line after a line with no closing
+    punctuation and before a line opening with a capitalised word: a paragraph's end."""
+    stripped = raw.strip()
+    ends = set()
+    for match in re.finditer(r"\n[ \t]*\n\s*", stripped):
+        before = stripped[: match.start()].rstrip()
+        if _UNFINISHED_LINE.search(before) or _FINISHED_LINE.search(before):
+            continue
+        if not re.match(r"[A-Z][a-z]", stripped[match.end() :]):
+            continue
+        offset = len(" ".join(before.split()))
+        if offset > body_start:
+            ends.add(offset)
+    return frozenset(ends)
+
+
 def header_lines(pages: list[str]) -> frozenset[str]:
     """Lines (digits masked) that open two or more pages of one report."""
     seen: Counter[str] = Counter()
@@ -90,9 +117,11 @@ def header_lines(pages: list[str]) -> frozenset[str]:
     return frozenset(line for line, count in seen.items() if count >= 2)
 
 
-def _headings(raw: str, text: str, body_start: int) -> tuple[tuple[int, int], ...]:
+def _headings(
+    raw: str, text: str, body_start: int, paragraph_ends: frozenset[int]
+) -> tuple[tuple[int, int], ...]:
     """Lines set out as headings: short, unpunctuated, starting with a capital,
-    after a finished sentence (or another heading) and before a capital."""
+    after a finished sentence, a paragraph or another heading, and before a capital."""
     lines = [line.strip() for line in raw.split("\n") if line.strip()]
     if not lines:
         return ()
@@ -115,8 +144,9 @@ def _headings(raw: str, text: str, body_start: int) -> tuple[tuple[int, int], ..
         )
         if heading:
             spans.append((start, cursor))
-        previous_done = heading or bool(_FINISHED_LINE.search(line))
+        previous_done = heading or bool(_FINISHED_LINE.search(line)) or cursor in paragraph_ends
     spans += [m.span() for m in _JUDGEMENT_HEADING.finditer(text, body_start)]
+    spans += [m.span() for m in _JUDGEMENT_TABLE.finditer(text, body_start)]
     return tuple(sorted(set(spans)))
 
 
@@ -135,7 +165,8 @@ def make_page(raw: str, headers: frozenset[str], previous: str | None = None) ->
     head, _ = collapse(raw[:header_end])
     body_start = min(len(head) + 1, len(text)) if head else 0
     follows = previous is None or bool(_FINISHED_LINE.search(previous.rstrip()))
-    return Page(text, breaks, body_start, _headings(raw, text, body_start), follows)
+    ends = _paragraph_ends(raw, body_start)
+    return Page(text, breaks, body_start, _headings(raw, text, body_start, ends), follows, ends)
 
 
 def dehyphenate(page: Page, start: int, end: int, lexicon: Lexicon) -> str:

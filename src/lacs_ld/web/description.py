@@ -8,7 +8,6 @@ from the published snapshot when it is first asked for, then kept until the next
 from __future__ import annotations
 
 import json
-import threading
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request
 from rdflib import Graph, URIRef
@@ -22,28 +21,21 @@ from lacs_ld.services.description import dataset_graph, dataset_iri
 from lacs_ld.services.description.schema_org import dataset_jsonld
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
-from lacs_ld.web.http import conditional, snapshot_time
 from lacs_ld.web.signposting import embedded, kinds, links
 from lacs_ld.web.signposting.links import Link
 from lacs_ld.web.signposting.memo import remember
+from lacs_ld.web.snapshot_values import per_snapshot, snapshot_validated
 
 blueprint = Blueprint("description", __name__)
 CACHE_KEY = "lacs.description"
 BY_EXTENSION = {f.extension: f for f in DOCUMENT_FORMATS}
-_lock = threading.Lock()
 
 
 def description() -> Graph:
     """The description of the snapshot being served, computed once per snapshot."""
-    snapshot = context.snapshot()
-    cached: dict[str, Graph] = current_app.extensions.setdefault(CACHE_KEY, {})
-    with _lock:
-        found = cached.get(snapshot.key)
-        if found is None:
-            found = dataset_graph(context.store(), snapshot, context.settings())
-            cached.clear()
-            cached[snapshot.key] = found
-    return found
+    return per_snapshot(
+        CACHE_KEY, lambda snapshot: dataset_graph(context.store(), snapshot, context.settings())
+    )
 
 
 @blueprint.route("/.well-known/void", methods=["GET", "HEAD"])
@@ -108,9 +100,7 @@ def _send(fmt: Format, *, content_location: str | None, negotiated: bool = True)
     if content_location:
         response.headers["Content-Location"] = content_location
     response.headers["Link"] = links.header(signposts)
-    snapshot = context.snapshot()
-    modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
-    return conditional(response, seed=snapshot.etag_seed, modified=modified)
+    return snapshot_validated(response)
 
 
 def _signposts(graph: Graph, base: str) -> list[Link]:

@@ -32,6 +32,11 @@ TITLES = {
     503: "The service is busy or the query took too long",
     504: "The data store took too long",
 }
+# RFC 9111 §4.2.2: a 404 or 410 says only that the target URI names nothing, so a cache may
+# keep it briefly; any other 4xx answers one particular request (its method, headers or body,
+# RFC 9110 §15.5) and a 5xx a passing state (§15.6), so neither may be stored (RFC 9111 §5.2.2.5).
+CACHEABLE_ERRORS = frozenset({404, 410})
+ERROR_MAX_AGE = 60
 GENERIC = {"Not found", "Not acceptable", "Bad request", "Gone", "Error", "Method Not Allowed"}
 ERROR_TITLES = {
     "QueryError": "The query could not be read",
@@ -83,9 +88,16 @@ def render_error(
             f"{k}: {v}\n" for k, v in links.items()
         )
     response = Response(body, status=status, content_type=chosen.content_type)
-    response.vary.add("Accept")
-    response.headers["Cache-Control"] = "no-store" if status >= 500 else "public, max-age=60"
+    response.vary.add("Accept")  # the body's format is chosen by Accept (RFC 9110 §12.5.5)
+    response.headers["Cache-Control"] = error_cache_control(status)
     return response
+
+
+def error_cache_control(status: int) -> str:
+    """Cache-Control of an error answer: briefly shared for an unknown URI, else not stored."""
+    if status in CACHEABLE_ERRORS:
+        return f"public, max-age={ERROR_MAX_AGE}"
+    return "no-store"
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -98,6 +98,7 @@ def _cors(response: Response) -> None:
         response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
         requested = request.headers.get("Access-Control-Request-Headers")
         response.headers["Access-Control-Allow-Headers"] = requested or "Accept, Content-Type"
+        response.vary.add("Access-Control-Request-Headers")  # echoed (RFC 9110 §12.5.5)
         response.headers["Access-Control-Max-Age"] = "86400"
 
 

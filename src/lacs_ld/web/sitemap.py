@@ -6,7 +6,6 @@ until the next publish, like the dataset description.
 
 from __future__ import annotations
 
-import threading
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, render_template, send_from_directory
@@ -14,25 +13,18 @@ from werkzeug.exceptions import NotFound
 
 from lacs_ld.services.sitemap import Sitemaps, pages
 from lacs_ld.web import context
-from lacs_ld.web.http import conditional, snapshot_time
+from lacs_ld.web.snapshot_values import per_snapshot, snapshot_validated
 
 blueprint = Blueprint("sitemap", __name__)
 CACHE_KEY = "lacs.sitemaps"
 XML = "application/xml"
-_lock = threading.Lock()
 
 
 def sitemaps() -> Sitemaps:
     """The sitemaps of the snapshot being served, computed on first demand."""
-    snapshot = context.snapshot()
-    cached: dict[str, Sitemaps] = current_app.extensions.setdefault(CACHE_KEY, {})
-    with _lock:
-        found = cached.get(snapshot.key)
-        if found is None:
-            found = Sitemaps(tuple(pages(context.store(), context.base())))
-            cached.clear()
-            cached[snapshot.key] = found
-    return found
+    return per_snapshot(
+        CACHE_KEY, lambda _: Sitemaps(tuple(pages(context.store(), context.base())))
+    )
 
 
 @blueprint.route("/sitemap.xml", methods=["GET", "HEAD"])
@@ -70,7 +62,4 @@ def _lastmod() -> str:
 
 
 def _send(body: str, content_type: str) -> Response:
-    response = Response(body, content_type=content_type)
-    snapshot = context.snapshot()
-    modified = snapshot_time(snapshot.issued, snapshot.dataset.stat().st_mtime)
-    return conditional(response, seed=snapshot.etag_seed, modified=modified)
+    return snapshot_validated(Response(body, content_type=content_type))

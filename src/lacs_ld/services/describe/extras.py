@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
+from rdflib.term import Node
 
-from lacs_ld.services.describe.reader import Term, View
+from lacs_ld.services.describe.model import Term
+from lacs_ld.services.describe.reader import View
 from lacs_ld.services.pictures.grades import LOOKS, NONE
 from lacs_ld.services.pictures.layout import history
 
@@ -54,14 +57,8 @@ def _authority(view: View) -> dict[str, Any]:
     found["history"] = history(timeline)
     found["looks"] = (*LOOKS, NONE)
     found["region"] = view.terms(s, lacs.region)
-    found["successors"] = [
-        {**vars(view.term(o)), "date": view.text(o, lacs.inForceFrom)}
-        for o in view.g.objects(s, DCTERMS.isReplacedBy)
-    ]
-    found["predecessors"] = [
-        {**vars(view.term(o)), "date": view.text(o, lacs.inForceTo)}
-        for o in view.g.objects(s, DCTERMS.replaces)
-    ]
+    found["successors"] = _dated(view, view.g.objects(s, DCTERMS.isReplacedBy), lacs.inForceFrom)
+    found["predecessors"] = _dated(view, view.g.objects(s, DCTERMS.replaces), lacs.inForceTo)
     found["in_force_from"] = view.text(s, lacs.inForceFrom)
     found["in_force_to"] = view.text(s, lacs.inForceTo)
     return found
@@ -69,23 +66,21 @@ def _authority(view: View) -> dict[str, Any]:
 
 def _inspection(view: View) -> dict[str, Any]:
     s, lacs = view.d.subject, view.lacs
-    found: dict[str, Any] = {}
-    judgements = []
-    for j in view.g.objects(s, lacs.judgement):
-        area, grade = view.one(j, lacs.area), view.one(j, lacs.grade)
-        judgements.append(
-            {
-                "area": view.term(area) if area is not None else None,
-                "grade": view.term(grade) if grade is not None else None,
-            }
-        )
+    judgements = [
+        {
+            "area": view.maybe_term(view.one(j, lacs.area)),
+            "grade": view.maybe_term(view.one(j, lacs.grade)),
+        }
+        for j in view.g.objects(s, lacs.judgement)
+    ]
     judgements.sort(key=lambda j: "" if j["area"] is None else j["area"].slug)
-    found["judgements"] = judgements
-    found["report"] = view.text(s, lacs.report)
-    found["overall"] = view.terms(s, lacs.overallJudgement)
-    found["authority"] = view.terms(s, lacs.inspectedAuthority)
-    found["issued"] = view.text(s, DCTERMS.issued)
-    return found
+    return {
+        "judgements": judgements,
+        "report": view.text(s, lacs.report),
+        "overall": view.terms(s, lacs.overallJudgement),
+        "authority": view.terms(s, lacs.inspectedAuthority),
+        "issued": view.text(s, DCTERMS.issued),
+    }
 
 
 def _quote(view: View) -> dict[str, Any]:
@@ -104,11 +99,11 @@ def _quote(view: View) -> dict[str, Any]:
         links.append(
             {
                 "anchor": "link-" + str(link).rsplit("/", 1)[-1],
-                "clause": view.term(clause) if clause is not None else None,
-                "method": view.term(method) if method is not None else None,
+                "clause": view.maybe_term(clause),
+                "method": view.maybe_term(method),
                 "curated": method is not None and str(method).endswith("/curated"),
                 "reason": view.text(link, RDFS.comment),
-                "rule": view.term(rule) if rule is not None else None,
+                "rule": view.maybe_term(rule),
                 "rule_definition": view.text(rule, SKOS.definition) if rule else "",
             }
         )
@@ -156,6 +151,11 @@ def _governs(view: View) -> dict[str, Any]:
     }
 
 
+def _dated(view: View, things: Iterable[Node], when: URIRef) -> list[dict[str, Any]]:
+    """Things a page names with the date that relates them (a successor's first day…)."""
+    return [{**vars(view.term(o)), "date": view.text(o, when)} for o in things]
+
+
 def _named(view: View, node: URIRef, label: str) -> Term:
     found = view.term(node)
     if label:
@@ -178,14 +178,12 @@ def _guidance(view: View) -> dict[str, Any]:
         "statutory": view.text(s, lacs.statutory),
         "sources": view.terms(s, DCTERMS.source),
         "citation": view.text(s, DCTERMS.bibliographicCitation),
-        "replaced_by": [
-            {**vars(view.term(o)), "date": view.text(o, DCTERMS.issued)}
-            for o in sorted(view.g.objects(s, DCTERMS.isReplacedBy), key=str)
-        ],
-        "replaces": [
-            {**vars(view.term(o)), "date": view.text(o, DCTERMS.issued)}
-            for o in sorted(view.g.objects(s, DCTERMS.replaces), key=str)
-        ],
+        "replaced_by": _dated(
+            view, sorted(view.g.objects(s, DCTERMS.isReplacedBy), key=str), DCTERMS.issued
+        ),
+        "replaces": _dated(
+            view, sorted(view.g.objects(s, DCTERMS.replaces), key=str), DCTERMS.issued
+        ),
         "clauses": [
             {
                 "term": view.term(c),

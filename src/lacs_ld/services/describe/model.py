@@ -1,8 +1,9 @@
-"""What a document about a thing is made of: its graph, its incoming pages, its tallies."""
+"""What a document about a thing is made of (its graph, incoming pages, tallies) and shows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph, URIRef
 
@@ -51,3 +52,30 @@ class Description:
     incoming: tuple[Incoming, ...]
     queries: tuple[str, ...] = field(default=())
     tallies: tuple[Tally, ...] = field(default=())
+
+
+@dataclass
+class Term:
+    """An IRI or literal as shown: its label, and where it links."""
+
+    label: str
+    href: str | None = None
+    iri: str | None = None
+    slug: str = ""
+    literal: bool = False
+    language: str | None = None
+    datetime: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Group:
+    """The values of one property, or the resources linking through one property."""
+
+    property: Term
+    curie: str
+    values: list[Term] = field(default_factory=list)
+    total: int = 0
+    next_url: str | None = None
+    list_url: str | None = None
+    items: list[dict[str, Any]] = field(default_factory=list)

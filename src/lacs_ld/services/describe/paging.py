@@ -29,10 +29,7 @@ def about_document(
 ) -> None:
     """A document names its topic, licence, dataset, date and every rendition of itself."""
     graph.add((document, RDF.type, FOAF.Document))
-    graph.add((document, FOAF.primaryTopic, subject))
-    for licence in in_graph(graph):
-        graph.add((document, DCTERMS.license, licence))
-    graph.add((document, VOID.inDataset, URIRef(base + "id/dataset")))
+    _about(graph, base, document, subject)
     if modified is not None:
         graph.add((document, DCTERMS.modified, Literal(modified.date(), datatype=XSD.date)))
     for fmt in DOCUMENT_FORMATS:
@@ -50,13 +47,18 @@ def about_page(
     modified: datetime | None,
 ) -> None:
     """A page of incoming links names its topic, licence, dataset and the document it extends."""
+    _about(graph, base, document, subject)
+    graph.add((document, DCTERMS.isPartOf, URIRef(uris.document(base, path))))
+    if modified is not None:
+        graph.add((document, DCTERMS.modified, Literal(modified.date(), datatype=XSD.date)))
+
+
+def _about(graph: Graph, base: str, document: URIRef, subject: URIRef) -> None:
+    """What every document and page of one says: its topic, the licences, the dataset."""
     graph.add((document, FOAF.primaryTopic, subject))
     for licence in in_graph(graph):
         graph.add((document, DCTERMS.license, licence))
     graph.add((document, VOID.inDataset, URIRef(base + "id/dataset")))
-    graph.add((document, DCTERMS.isPartOf, URIRef(uris.document(base, path))))
-    if modified is not None:
-        graph.add((document, DCTERMS.modified, Literal(modified.date(), datatype=XSD.date)))
 
 
 def state_paging(graph: Graph, document: URIRef, subject: URIRef, incoming: list[Incoming]) -> None:

@@ -6,7 +6,6 @@ Every IRI is shown by its label and linked to its local page (things through the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
@@ -16,7 +15,7 @@ from rdflib.term import Node
 
 from lacs_ld import uris
 from lacs_ld.namespaces import ProjectNamespaces
-from lacs_ld.services.describe.model import Description
+from lacs_ld.services.describe.model import Description, Group, Term
 from lacs_ld.services.describe.terms import curie
 from lacs_ld.services.describe.words import (
     INVERSE_BY_KIND,
@@ -30,33 +29,6 @@ from lacs_ld.services.describe.words import (
 
 LABELS = (SKOS.prefLabel, RDFS.label, DCTERMS.title)
 HIDDEN = {RDFS.label, SKOS.prefLabel, RDF.type}
-
-
-@dataclass
-class Term:
-    """An IRI or literal as shown: its label, and where it links."""
-
-    label: str
-    href: str | None = None
-    iri: str | None = None
-    slug: str = ""
-    literal: bool = False
-    language: str | None = None
-    datetime: str | None = None
-    title: str | None = None
-
-
-@dataclass
-class Group:
-    """The values of one property, or the resources linking through one property."""
-
-    property: Term
-    curie: str
-    values: list[Term] = field(default_factory=list)
-    total: int = 0
-    next_url: str | None = None
-    list_url: str | None = None
-    items: list[dict[str, Any]] = field(default_factory=list)
 
 
 class View:
@@ -124,6 +96,10 @@ class View:
         slug = text.rstrip("/").rsplit("/", 1)[-1]
         return Term(self.label(node), href=text, iri=text, slug=slug)
 
+    def maybe_term(self, node: Node | None) -> Term | None:
+        """`term(node)`, or None for a value the data does not give."""
+        return None if node is None else self.term(node)
+
     def one(self, subject: Node, prop: URIRef) -> Node | None:
         return next(iter(self.g.objects(subject, prop)), None)
 
@@ -179,8 +155,8 @@ class View:
             "issued": self.text(node, DCTERMS.issued),
             "visited": self.text(node, self.lacs.startDate),
             "notation": self.text(node, SKOS.notation),
-            "grade": self.term(grade) if grade is not None else None,
-            "framework": self.term(framework) if framework is not None else None,
+            "grade": self.maybe_term(grade),
+            "framework": self.maybe_term(framework),
             "page": self.text(node, self.lacs.pdfPage),
             "how": self.how_linked(node),
         }
@@ -196,8 +172,8 @@ class View:
             found.append(
                 {
                     "curated": method is not None and str(method).endswith("/curated"),
-                    "method": self.term(method) if method is not None else None,
-                    "rule": self.term(rule) if rule is not None else None,
+                    "method": self.maybe_term(method),
+                    "rule": self.maybe_term(rule),
                 }
             )
         return found

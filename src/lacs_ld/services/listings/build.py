@@ -95,9 +95,10 @@ def _append(record: Record | None, key: str, name: str) -> None:
 
 
 def read_inspections(store: Store, base: str) -> dict[str, Record]:
-    """Each inspection's label, date, authority, framework and overall grade."""
+    """Each inspection's label, dates, authority, framework and overall grade."""
+    keys = ("label", "issued", "visited", "authority", "framework", "grade")
     return {
-        iri: {k: text(row, k) for k in ("label", "issued", "authority", "framework", "grade")}
+        iri: {k: text(row, k) for k in keys}
         for iri, row in first_rows(run(store, "list-inspections", base), "inspection")
     }
 
@@ -116,19 +117,24 @@ def inspection_items(
         grade_slug = terms.scheme_slug("grade", info["grade"])
         per_authority.setdefault(info["authority"], []).append((info["issued"], info["grade"]))
         label = terms.concept_label
+        # A visit whose letter has no publication date sorts by its first day on site: the
+        # only date the sources give it. Each date keeps its own column.
+        day = info["issued"] or info["visited"]
         items.append(
             Item(
                 iri=iri,
                 label=info["label"] or iri,
                 fields={
                     "date": info["issued"],
+                    "visited": info["visited"],
+                    "day": day,
                     "authority": authority.get("label", gss),
                     "framework": label(info["framework"]) if info["framework"] else "",
                     "grade": label(info["grade"]) if info["grade"] else "",
                 },
                 facets={
                     "framework": one(terms.scheme_slug("framework", framework_iri)),
-                    "year": one(terms.note("year", year(info["issued"]), year(info["issued"]))),
+                    "year": one(terms.note("year", year(day), year(day))),
                     "grade": one(grade_slug),
                     "authority": one(gss),
                     "region": one(terms.scheme_slug("region", authority.get("region", ""))),

@@ -42,6 +42,7 @@ SPECS: dict[str, ListSpec] = {
         "Ofsted inspections of local authority children's services, newest first.",
         (
             Column("date", "Published"),
+            Column("visited", "On site"),
             Column("authority", "Authority"),
             Column("framework", "Framework"),
             Column("grade", "Overall"),
@@ -53,9 +54,10 @@ SPECS: dict[str, ListSpec] = {
             Facet("authority", "Authority"),
         ),
         (
-            Sort("newest", "Newest first", lambda i: _date_key(i.fields["date"]), True),
-            Sort("oldest", "Oldest first", lambda i: _date_key(i.fields["date"])),
-            Sort("authority", "Authority", lambda i: (i.fields["authority"], i.fields["date"])),
+            # "day": the publication date, or a visit's first day on site when it has none.
+            Sort("newest", "Newest first", lambda i: _date_key(i.fields["day"]), True),
+            Sort("oldest", "Oldest first", lambda i: _date_key(i.fields["day"])),
+            Sort("authority", "Authority", lambda i: (i.fields["authority"], i.fields["day"])),
         ),
     ),
     "guidance": ListSpec(

@@ -29,7 +29,7 @@ from lacs_ld.store import Store
 log = logging.getLogger(__name__)
 
 FOLDER = "artefacts"
-FILE = "browse-4.sqlite"  # the number changes whenever what is written does
+FILE = "browse-6.sqlite"  # the number changes whenever what is written does
 
 
 class Artefact:
