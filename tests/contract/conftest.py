@@ -187,6 +187,8 @@ def remote_settings(state_dir: Path, server: OxigraphServer) -> Settings:
         backend="remote",
         sparql_query_url=server.root + "query",
         sparql_update_url=server.root + "update",
+        # Oxigraph takes update requests up to 128 MB: the release goes in one.
+        sparql_update_bytes=128 << 20,
     )
 
 

@@ -1,9 +1,11 @@
-"""Publishing a release into the remote store: loaded in parts, switched in one request,
-checked graph by graph, recorded so the other server processes of the instance reuse it.
+"""Publishing a release into the remote store: in one request, or in parts switched in one
+request, checked graph by graph, recorded so the other server processes of the instance
+reuse it.
 
-All-or-nothing: the parts go into staging graphs no query names (see `release`), so a failure
-while loading (the store refusing a part, going away, timing out) leaves the previous release
-served; the staging graphs are then dropped and the error reported.
+All-or-nothing: one request is one transaction; parts go into staging graphs no query
+names (see `release`), so a failure while loading them (the store refusing a part, going
+away, timing out) leaves the previous release served; the staging graphs are then dropped
+and the error reported.
 """
 
 from __future__ import annotations
@@ -65,8 +67,14 @@ class Publisher:
                 )
             started = time.monotonic()
             stale = {g for g in self.counts() if g.startswith(self._settings.base_uri)}
-            self._stage(release)
-            self._update(release.switch(stale))
+            if release.size <= self._settings.sparql_update_bytes:
+                try:
+                    self._update(release.whole(stale))  # one transaction
+                except LacsError as exc:
+                    raise _refused(exc) from None
+            else:
+                self._stage(release)
+                self._update(release.switch(stale))
             if {g: n for g, n in self.counts().items() if g in release.counts} != release.counts:
                 raise PublishError(
                     "the SPARQL store did not take the whole release (its graph sizes differ "
@@ -98,10 +106,7 @@ class Publisher:
                 self._update(release.discard())
             except LacsError:
                 log.warning("could not drop the staging graphs of %s", release.name)
-            raise PublishError(
-                f"loading the release into the SPARQL store failed, the previous release is "
-                f"still served: {exc.message}"
-            ) from None
+            raise _refused(exc) from None
 
     def _update(self, text: str) -> None:
         started = time.monotonic()
@@ -163,3 +168,10 @@ class Publisher:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _refused(exc: LacsError) -> PublishError:
+    return PublishError(
+        "loading the release into the SPARQL store failed, the previous release is still "
+        f"served: {exc.message}"
+    )

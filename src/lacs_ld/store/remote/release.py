@@ -1,5 +1,6 @@
-"""A release as the remote backend loads it: SPARQL Update requests of bounded size into
-staging graphs, then one request that moves them over the published graphs.
+"""A release as the remote backend loads it: one SPARQL Update request when the store takes
+one that large, else requests of bounded size into staging graphs, then one request that
+moves them over the published graphs.
 
 A store limits what one request may hold (Virtuoso 7.2 refuses a request body over 10 MB and
 a SPARQL text of more than about 5 000 triples), so a release goes in parts, each into a
@@ -25,8 +26,9 @@ MAX_BYTES = 4 << 20
 class Release:
     """A snapshot's N-Quads grouped by graph, its digest and the size of each graph."""
 
-    def __init__(self, name: str, digest: str, graphs: dict[str, list[str]]) -> None:
+    def __init__(self, name: str, digest: str, graphs: dict[str, list[str]], size: int) -> None:
         self.name = name
+        self.size = size  # bytes of N-Quads: about the size of the release as one request
         self.digest = digest
         self.graphs = graphs
         self.counts = {g[1:-1]: len(lines) for g, lines in graphs.items()}
@@ -45,7 +47,17 @@ class Release:
             if not (graph.startswith("<") and graph.endswith(">")):
                 raise PublishError(f"{dataset.name}: every quad must sit in a named graph")
             graphs[graph].append(triple + " .")
-        return cls(str(dataset.parent.name)[:12], hashlib.sha256(raw).hexdigest(), dict(graphs))
+        digest = hashlib.sha256(raw).hexdigest()
+        return cls(str(dataset.parent.name)[:12], digest, dict(graphs), len(raw))
+
+    def whole(self, stale: set[str]) -> str:
+        """The release as one request: drop the old graphs, insert the new ones."""
+        parts = [f"DROP SILENT GRAPH <{g}> ;" for g in sorted(stale | set(self.counts))]
+        parts.append("INSERT DATA {")
+        for graph, lines in self.graphs.items():
+            parts.extend([f"GRAPH {graph} {{", *lines, "}"])
+        parts.append("}")
+        return "\n".join(parts)
 
     def staging(self, graph: str) -> str:
         """The graph a published graph of this release is loaded into before the switch."""
