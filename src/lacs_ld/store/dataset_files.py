@@ -1,4 +1,4 @@
-"""A snapshot's dataset as a store: loaded into memory, copied to disk once, opened read-only."""
+"""A snapshot's dataset as a store: copied to disk once, then opened read-only by every reader."""
 
 from __future__ import annotations
 
@@ -10,16 +10,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from lacs_ld.errors import PublishError
-
-
-def load_dataset(path: Path) -> ox.Store:
-    """A fresh in-memory store holding one N-Quads file, or a PublishError naming the problem."""
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    except (SyntaxError, OSError, ValueError) as exc:
-        raise PublishError(f"cannot load {path.name}: {exc}") from exc
-    return store
 
 
 def disk_copy(dataset: Path) -> Path:

@@ -1,4 +1,4 @@
-"""The embedded default backend: pyoxigraph in memory, untrusted queries in worker processes."""
+"""The embedded default backend: pyoxigraph on disk, untrusted queries in worker processes."""
 
 from __future__ import annotations
 
@@ -75,8 +75,8 @@ class EmbeddedStore:
             return self._pool
 
     def replace(self, dataset: Path) -> None:
-        # The service's own bounded lookups read the on-disk copy (shared pages, no per-process
-        # copy); untrusted queries run against an in-memory copy held by the worker zygote.
+        # Both the service's own bounded lookups and the workers' untrusted queries read the
+        # on-disk copy: its pages are shared through the page cache, never copied per process.
         fresh = open_read_only(disk_copy(dataset))
         with self._lock:
             old_pool = self._pool if self._pool_pid == os.getpid() else None

@@ -1,7 +1,8 @@
-"""Query worker processes: a zygote holds the dataset in memory and forks workers on demand.
+"""Query worker processes: a zygote opens the on-disk store and forks workers on demand.
 
-Forked workers share the zygote's pages copy-on-write, so a replacement for a killed worker
-starts in milliseconds and N workers cost little more memory than one.
+The store is the snapshot's read-only on-disk copy, read through the operating system's page
+cache, so the data sits in memory once however many server processes, zygotes and workers
+read it; a replacement for a killed worker is forked in milliseconds.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from lacs_ld.errors import LacsError
 
 
 def zygote(control: Connection, dataset: str, memory_mb: int, base: str, max_bytes: int) -> None:
-    """Load the dataset once, then fork one worker per request on the control pipe."""
-    from lacs_ld.store.dataset_files import load_dataset, open_read_only
+    """Open the dataset's on-disk copy once, then fork one worker per request on the control pipe."""
+    from lacs_ld.store.dataset_files import disk_copy, open_read_only
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     path = Path(dataset)
-    store = open_read_only(path) if path.is_dir() else load_dataset(path)
+    store = open_read_only(path if path.is_dir() else disk_copy(path))
     control.send(("ready",))
     while True:
         try:
