@@ -2,9 +2,13 @@
 
 Starts `lacs-ld serve --workers 2` on a loopback port (state in `var/bench-state`, so a
 validated snapshot is reused between runs), then drives it with wrk (one thread, 8
-connections): 200 distinct searches in rotation (no cache of a single answer helps), a
-filtered list page, and the first page of the biggest list. Prints req/s, p50 and p99 for
-each and the proportional set size of the server and all its processes after the runs.
+connections): 200 distinct searches in rotation (each answer is kept once rendered, so after
+the first round they cost what a kept page costs), searches never repeated during the run
+(thousands of different word combinations: no kept answer helps, every one is searched),
+one broad search, a filtered list page, a page of the biggest list, and the ceiling (a bare
+Flask app under the same gunicorn settings sending as many constant bytes as the broad
+search's page). Prints req/s, p50 and p99 for each and the proportional set size of the
+server and all its processes after the runs.
 
 Run: python benchmarks/distinct_searches.py [--duration 5] [--workers 2] [--factor 4]
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import re
 import subprocess
@@ -66,6 +71,7 @@ PLACES = [
     "Dorset",
 ]
 LISTS = ("/inspections?grade=inadequate&year=2016", "/quotes?page=3")
+BROAD = "/search?q=fostering"
 
 
 def searches(count: int = 200) -> list[str]:
@@ -75,6 +81,23 @@ def searches(count: int = 200) -> list[str]:
     chosen = texts[:count]
     assert len(set(chosen)) == count
     return ["/search?" + urllib.parse.urlencode({"q": t}) for t in chosen]
+
+
+def fresh_searches(root: str) -> list[str]:
+    """Thousands of search addresses, none among `searches()`: no kept answer helps them.
+
+    Each single word and pair of words, narrowed by each region, year and kind the server
+    offers for "children" (so most find something, and the filters' path is measured too).
+    """
+    with urllib.request.urlopen(root + "search?q=children&format=json", timeout=600) as answer:
+        facets = json.load(answer)["facets"]
+    filters = [(name, v["value"]) for name in ("region", "year", "type") for v in facets[name]]
+    texts = [*WORDS, *PLACES, *(f"{a} {b}" for a, b in itertools.combinations(WORDS, 2))]
+    return [
+        "/search?" + urllib.parse.urlencode({"q": text, name: value})
+        for name, value in filters
+        for text in texts
+    ]
 
 
 def rotation_script(paths: list[str], folder: Path) -> Path:
@@ -89,11 +112,12 @@ def rotation_script(paths: list[str], folder: Path) -> Path:
     return script
 
 
-def drive(url: str, duration: int, script: Path | None = None) -> Load:
+def drive(url: str, duration: int, script: Path | None = None, *, warm_up: bool = True) -> Load:
     """wrk on one thread and CONNECTIONS connections, after a short warm-up."""
     command = ["wrk", "-t1", f"-c{CONNECTIONS}", "--latency", "--timeout", "30s"]
     command += ["-H", "Accept: text/html", *(["-s", str(script)] if script else [])]
-    subprocess.run([*command, "-d2s", url], capture_output=True, check=True)
+    if warm_up:
+        subprocess.run([*command, "-d2s", url], capture_output=True, check=True)
     text = subprocess.run([*command, f"-d{duration}s", url], capture_output=True, text=True).stdout
     found = {
         key: re.search(pattern, text)
@@ -115,6 +139,26 @@ def drive(url: str, duration: int, script: Path | None = None) -> Load:
         int(found["total"].group(1)),
         bad,
     )
+
+
+def ceiling(size: int, duration: int) -> Load:
+    """A bare Flask app under the same gunicorn settings sending `size` constant bytes."""
+    port = free_port()
+    command = [sys.executable, str(REPO / "benchmarks" / "ceiling.py"), str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/bytes/{size}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as answer:
+                    answer.read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        return drive(url, duration)
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
 
 
 def warm(root: str) -> None:
@@ -181,8 +225,18 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             script = rotation_script(searches(), Path(folder))
             report("200 distinct searches", drive(root, args.duration, script))
+            fresh = fresh_searches(root)
+            script = rotation_script(fresh, Path(folder))
+            load = drive(root, args.duration, script, warm_up=False)
+            report(f"never-repeated searches (of {len(fresh)})", load)
+            if load.requests > len(fresh):
+                print(f"  (the run sent {load.requests}: some were repeats)")
+        report("one broad search " + BROAD, drive(root + BROAD[1:], args.duration))
         for path in LISTS:
             report("list " + path, drive(root + path[1:], args.duration))
+        with urllib.request.urlopen(root + BROAD[1:], timeout=600) as answer:
+            size = len(answer.read())
+        report(f"ceiling: {size:,} constant bytes", ceiling(size, args.duration))
         used = memory(process.pid)
         print(f"service PSS {used['pss_mb']:.0f} MiB, RSS {used['rss_mb']:.0f} MiB", end="")
         print(f" over {used['processes']} processes:")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib import import_module
+from typing import Any
 
 from flask import Flask
 
@@ -18,6 +20,24 @@ from lacs_ld.web.http import BasePath, register_http_hygiene
 log = logging.getLogger(__name__)
 
 
+class Service(Flask):
+    """Flask, deciding once per handler rather than once per call whether it is async.
+
+    Flask asks `inspect` about every hook and view on every request; the service's are all
+    plain functions, and a cached document costs little more than those questions.
+    """
+
+    def __init__(self, import_name: str) -> None:
+        super().__init__(import_name)
+        self._synced: dict[Callable[..., Any], Callable[..., Any]] = {}
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        found = self._synced.get(func)
+        if found is None:
+            found = self._synced[func] = super().ensure_sync(func)
+        return found
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -30,7 +50,7 @@ def create_app(
     serve, instead of publishing (`load_current`: the one `lacs-ld publish` last wrote).
     """
     settings = settings or Settings.load()
-    app = Flask(__name__)
+    app = Service(__name__)
     app.wsgi_app = BasePath(app.wsgi_app, settings.base_uri)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from werkzeug.datastructures import MIMEAccept
-from werkzeug.http import parse_options_header
+from werkzeug.http import parse_accept_header, parse_options_header
 
 from lacs_ld.formats import Format
 
+REMEMBERED_ACCEPT_CHARS = 256
 # Common generic types a client may send for a representation we offer under a registered type.
 ALIASES: dict[str, tuple[str, ...]] = {
     "application/json": ("application/ld+json", "application/sparql-results+json"),
@@ -55,3 +57,17 @@ def choose(accept: MIMEAccept | None, offers: Sequence[Format]) -> Format | None
                 chosen, best_quality = target, quality
                 break
     return by_type[chosen] if chosen else None
+
+
+def choose_for(accept: str | None, offers: tuple[Format, ...]) -> Format | None:
+    """`choose` from a raw Accept header; remembered for the short headers clients repeat."""
+    if accept and len(accept) > REMEMBERED_ACCEPT_CHARS:
+        return _choose_for(accept, offers)
+    return _remembered(accept or "", offers)
+
+
+def _choose_for(accept: str, offers: tuple[Format, ...]) -> Format | None:
+    return choose(parse_accept_header(accept, MIMEAccept) if accept else None, offers)
+
+
+_remembered = lru_cache(maxsize=512)(_choose_for)

@@ -8,7 +8,9 @@ import pytest
 from flask import Flask
 
 from lacs_ld.services.listings import ListingError, ListReader
-from lacs_ld.services.search import SearchIndex, open_artefact
+from lacs_ld.services.search import PAGE_SIZE, SearchIndex, open_artefact
+from lacs_ld.services.search.index import MAX_OPTIONS
+from lacs_ld.services.search.matching import CAP
 from lacs_ld.services.search.text import (
     HIT_END,
     HIT_START,
@@ -158,3 +160,44 @@ def test_the_total_is_the_number_of_hits_on_every_page(
         for h in index.search("home educated", filters, page=n).hits
     ]
     assert len(seen) == len(set(seen)) == first.total > 0
+
+
+def test_a_search_matching_more_than_the_cap_says_so_and_pages_through_the_cap(
+    index: SearchIndex,
+) -> None:
+    everything = index.search("children")  # about 3,100 matches in the bundled data
+    assert everything.more and everything.total == CAP
+    assert everything.pages == CAP // PAGE_SIZE
+    assert everything.sampled >= {"type", "year", "region"}
+    last = index.search("children", page=everything.pages)
+    assert len(last.hits) == PAGE_SIZE
+
+
+def test_a_cut_facet_count_is_the_least_the_value_has(index: SearchIndex) -> None:
+    everything = index.search("children")
+    for value in everything.facets["type"]:
+        narrowed = index.search("children", {"type": value.value})
+        assert narrowed.total >= value.count or narrowed.more
+
+
+def test_narrowing_a_broad_search_makes_its_counts_exact(index: SearchIndex) -> None:
+    narrowed = index.search("children", {"type": "inspection"})
+    # Only the alternatives to the chosen kind are still counted over the broad search.
+    assert not narrowed.more and narrowed.sampled == {"type"}
+    seen = {
+        h.doc.iri
+        for n in range(1, narrowed.pages + 1)
+        for h in index.search("children", {"type": "inspection"}, page=n).hits
+    }
+    assert len(seen) == narrowed.total > 100
+
+
+def test_a_facet_offers_its_commonest_values_and_the_chosen_one(index: SearchIndex) -> None:
+    everything = index.search("children")
+    authorities = everything.facets["authority"]
+    assert len(authorities) == MAX_OPTIONS
+    counts = [v.count for v in authorities]
+    assert counts == sorted(counts, reverse=True)
+    rare = index.search("Leeds").facets["authority"][0].value
+    chosen = index.search("children", {"authority": rare}).facets["authority"]
+    assert any(v.selected and v.value == rare for v in chosen)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lacs_ld.services import search
 from lacs_ld.services.publish import current
 from lacs_ld.services.snapshot import MANIFEST, Snapshot, SnapshotDamaged, sha256_of
 from lacs_ld.settings import Settings
@@ -30,15 +31,14 @@ def without_data(settings: Settings, tmp_path: Path) -> Settings:
 
 def test_manifest_records_the_checksum_of_every_file(own_state: Settings) -> None:
     snapshot = served(own_state)
-    # Files a server adds when it first loads the snapshot (artefacts/) come after the manifest.
     on_disk = {
         p.relative_to(snapshot.directory).as_posix()
         for p in snapshot.directory.rglob("*")
         if p.is_file() and p.name != MANIFEST
     }
-    on_disk = {name for name in on_disk if not name.startswith("artefacts/")}
     assert set(snapshot.files) == on_disk
     assert {"dataset.nq", "validation.ttl", "dumps/lacs-ld.ttl", "dumps/SHA256SUMS"} <= on_disk
+    assert f"artefacts/{search.FILE}" in on_disk  # the lists and search, built at publish
     assert any(name.startswith("oxigraph/") for name in on_disk)
     for name, digest in snapshot.files.items():
         assert sha256_of(snapshot.directory / name) == digest
@@ -52,6 +52,12 @@ def test_a_damaged_store_file_is_named(own_state: Settings) -> None:
         handle.seek(table.stat().st_size // 2)
         handle.write(b"\x00garbage\xff" * 8)
     assert snapshot.damaged() == [f"oxigraph/{table.name} (checksum differs)"]
+
+
+def test_a_damaged_search_file_is_named(own_state: Settings) -> None:
+    snapshot = served(own_state)
+    truncate(snapshot.directory / "artefacts" / search.FILE)
+    assert snapshot.damaged() == [f"artefacts/{search.FILE} (checksum differs)"]
 
 
 def test_a_truncated_dataset_is_rebuilt_from_the_data(own_state: Settings) -> None:

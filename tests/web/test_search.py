@@ -119,3 +119,37 @@ def test_inadequate_2023_answers_inspections_and_offers_the_kind_facet(
     page = client.get("/lacs/search?q=inadequate+2023", headers=HTML).get_data(as_text=True)
     assert '<select id="facet-type" name="type">' in page
     assert "Inspection (" in page
+
+
+def test_a_broad_search_says_it_matches_more_than_it_counted(client: FlaskClient) -> None:
+    data = client.get("/lacs/search?q=children&format=json").get_json()
+    assert data["more"] is True and data["total"] == 1000 and data["pages"] == 50
+    assert "type" in data["sampled_facets"]
+    page = client.get("/lacs/search?q=children", headers=HTML).get_data(as_text=True)
+    assert "More than 1,000 results" in page
+    response = client.get("/lacs/search?q=children", headers={"Accept": "text/turtle"})
+    graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
+    assert graph.value(None, HYDRA.totalItems) is None  # no total it does not know
+    exact = client.get("/lacs/search?q=home+educated&format=json").get_json()
+    assert exact["more"] is False and exact["sampled_facets"] == []
+
+
+def test_a_repeated_search_is_the_same_answer_with_its_etag(client: FlaskClient) -> None:
+    first = client.get("/lacs/search?q=fostering", headers=HTML)
+    again = client.get("/lacs/search?q=fostering", headers=HTML)
+    assert first.status_code == again.status_code == 200
+    assert first.get_data() == again.get_data() and first.headers["ETag"] == again.headers["ETag"]
+    revalidated = client.get(
+        "/lacs/search?q=fostering", headers={**HTML, "If-None-Match": first.headers["ETag"]}
+    )
+    assert revalidated.status_code == 304
+    as_json = client.get("/lacs/search?q=fostering&format=json")
+    assert as_json.headers["ETag"] != first.headers["ETag"]
+
+
+def test_parameters_a_search_ignores_change_neither_its_answer_nor_its_links(
+    client: FlaskClient,
+) -> None:
+    plain = client.get("/lacs/search?q=children", headers=HTML).get_data(as_text=True)
+    extra = client.get("/lacs/search?q=children&utm=x", headers=HTML).get_data(as_text=True)
+    assert plain == extra and "utm" not in extra

@@ -2,7 +2,8 @@
 
 Steps (each reported with its count and time): parse the Turtle into an in-memory store,
 validate the triples read back from it, write the snapshot (sorted N-Quads, the report, an
-on-disk store copy) and the downloads, then record every file's checksum in the manifest.
+on-disk store copy), the downloads and the lists' and search's file, then record every
+file's checksum in the manifest.
 Only a complete, checksummed folder is renamed into place, under the publish lock.
 """
 
@@ -22,7 +23,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from lacs_ld import __version__, queries, uris
 from lacs_ld.errors import PublishError
 from lacs_ld.namespaces import SD
-from lacs_ld.services import dumps, statelock, validation
+from lacs_ld.services import dumps, search, statelock, validation
 from lacs_ld.services.examples import examples_graph
 from lacs_ld.services.progress import Progress
 from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged
@@ -80,7 +81,8 @@ def build(
     """
     sources = sources or sources_for(settings)
     progress = progress or Progress(log.info)
-    salt = __version__ + "".join(example.text for example in queries.examples())
+    # What a snapshot holds is part of its key: a new layout of the search file means a rebuild.
+    salt = __version__ + search.FILE + "".join(example.text for example in queries.examples())
     key = sources.digest(settings.base_uri, salt)
     home = settings.state_dir / "snapshots"
     with statelock.publishing(settings.state_dir):
@@ -157,6 +159,9 @@ def _build(
             with progress.step("downloads", "files") as step:
                 step.count = len(dumps.write(snapshot, staging / dumps.FOLDER))
             copying.result()
+        # The lists' and search's file, written before the manifest so it is checksummed too.
+        with progress.step("search", "documents") as step:
+            step.count = search.write_into(snapshot)
         snapshot.write_manifest()
         final = home / key
         if final.exists():  # a damaged copy of the same inputs: replaced, never served

@@ -156,7 +156,8 @@ class Publication:
             self.store.replace(snapshot.dataset)
             self.snapshot = snapshot
             self.verified = True
-        # The lists' and search's file, written once per snapshot and shared by all processes.
+        # The lists' and search's file, shared by all processes: written when the snapshot was
+        # built (and checksummed), or now for a snapshot built before that.
         search.ensure(self.store, snapshot)
         self._start_checks()
 

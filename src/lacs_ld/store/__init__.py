@@ -7,7 +7,15 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from lacs_ld.errors import SettingError
-from lacs_ld.store.base import AnswerStream, Bindings, QueryAnswer, QueryRequest, Row, Store
+from lacs_ld.store.base import (
+    AnswerStream,
+    Bindings,
+    QueryAnswer,
+    QueryRequest,
+    Reader,
+    Row,
+    Store,
+)
 
 if TYPE_CHECKING:
     from lacs_ld.settings import Settings
@@ -18,6 +26,7 @@ __all__ = [
     "Bindings",
     "QueryAnswer",
     "QueryRequest",
+    "Reader",
     "Row",
     "Store",
     "open_store",

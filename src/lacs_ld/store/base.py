@@ -57,11 +57,8 @@ class QueryAnswer:
             self.stream.close()
 
 
-class Store(Protocol):
-    """What every backend offers; services speak SPARQL text through it and nothing else."""
-
-    name: str
-    writable: bool
+class Reader(Protocol):
+    """The trusted reads: what building a snapshot's lists and search needs of a store."""
 
     def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         """Rows of a trusted SELECT, values bound as RDF terms (never formatted into text)."""
@@ -74,6 +71,13 @@ class Store(Protocol):
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         """The graph of a trusted CONSTRUCT."""
         ...
+
+
+class Store(Reader, Protocol):
+    """What every backend offers; services speak SPARQL text through it and nothing else."""
+
+    name: str
+    writable: bool
 
     def execute(self, request: QueryRequest) -> QueryAnswer:
         """Run an untrusted endpoint query under the configured limits."""

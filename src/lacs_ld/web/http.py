@@ -84,6 +84,8 @@ def register_http_hygiene(app: Flask, settings: Settings) -> None:
 
     @app.after_request
     def finish(response: Response) -> Response:
+        if getattr(response, "prepared", None) is not None:
+            return response  # web.ready did this work when the entry was cached
         _cors(response)
         if request.method in ("GET", "HEAD"):
             response = _negotiate_encoding_and_validate(response)

@@ -85,13 +85,16 @@ def _download_urls() -> set[str]:
 @blueprint.after_app_request
 def _signpost(response: Response) -> Response:
     """The home page and every download send their links in a `Link` header."""
-    if request.method not in ("GET", "HEAD") or response.status_code >= 400:
+    endpoint = request.endpoint
+    if endpoint not in ("home.home", "dumps.download") or request.method not in ("GET", "HEAD"):
+        return response
+    if response.status_code >= 400:
         return response
     base = context.base()
-    if request.endpoint == "home.home":
+    if endpoint == "home.home":
         home = remember("links ", lambda: kinds.dataset(base, description(), target=""))
         response.headers["Link"] = links.header(home)
-    elif request.endpoint == "dumps.download" and response.status_code in (200, 206, 304):
+    elif response.status_code in (200, 206, 304):
         url = base + request.path.lstrip("/")
         found = remember(f"links {url}", lambda: kinds.download(base, description(), url))
         response.headers["Link"] = links.header(found)

@@ -28,14 +28,14 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from lacs_ld import uris
 from lacs_ld.formats import DOCUMENT_FORMATS, Format
-from lacs_ld.negotiation import choose
+from lacs_ld.negotiation import choose_for
 from lacs_ld.services.describe.terms import exists, expand
 from lacs_ld.services.resources import Describer
 from lacs_ld.web import context
 from lacs_ld.web.errors import render_error
-from lacs_ld.web.resource_cache import CACHE_KEY, DocumentCache, cache
+from lacs_ld.web.resource_cache import CACHE_KEY, DocumentCache, cache, known
 from lacs_ld.web.resource_paths import BY_EXT, check_path, not_acceptable, not_found
-from lacs_ld.web.resource_responses import modified, prepared, render, send
+from lacs_ld.web.resource_responses import modified, prepared, render, see_other, send
 
 blueprint = Blueprint("resources", __name__)
 
@@ -62,16 +62,15 @@ def thing(path: str) -> BaseResponse:
         tail = path[len(parent) + 1 :]
         fragment = "#" + tail.replace("/", "-")
         path = parent
-    describer = Describer(context.store(), base)
-    if not exists(describer.store, URIRef(uris.thing(base, path))):
-        return not_found(path)
-    chosen = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
+    key = (context.snapshot().key, path)
+    if key not in known():
+        if not exists(context.store(), URIRef(uris.thing(base, path))):
+            return not_found(path)
+        known().add(key)
+    chosen = choose_for(request.environ.get("HTTP_ACCEPT"), DOCUMENT_FORMATS)
     if chosen is None:
         return not_acceptable(path)
-    response = redirect(uris.document(base, path, chosen.extension) + fragment, 303)
-    response.vary.add("Accept")
-    response.headers["Cache-Control"] = "public, max-age=300"
-    return response
+    return see_other(uris.document(base, path, chosen.extension) + fragment)
 
 
 @blueprint.route("/doc/<path:path>", methods=["GET", "HEAD"])
@@ -94,23 +93,20 @@ def document(path: str) -> BaseResponse:
     parsed = uris.parse(thing_path)
     if parsed is None or parsed.kind == "part":
         return not_found(thing_path)
-    negotiated = fmt is None
+    location = None
     if fmt is None:
-        fmt = choose(request.accept_mimetypes, DOCUMENT_FORMATS)
+        fmt = choose_for(request.environ.get("HTTP_ACCEPT"), DOCUMENT_FORMATS)
         if fmt is None:
             return not_acceptable(path)
-    response = incoming_document(thing_path, fmt) if incoming else thing_document(thing_path, fmt)
-    if response.status_code != 200:
-        return response
-    if negotiated:
-        response.vary.add("Accept")
-        response.headers["Content-Location"] = uris.document(base, path, fmt.extension) + (
+        location = uris.document(base, path, fmt.extension) + (
             f"?{request.query_string.decode('ascii')}" if request.query_string else ""
         )
-    return response
+    if incoming:
+        return incoming_document(thing_path, fmt, location)
+    return thing_document(thing_path, fmt, location)
 
 
-def thing_document(path: str, fmt: Format) -> Response:
+def thing_document(path: str, fmt: Format, location: str | None = None) -> Response:
     snapshot = context.snapshot()
     key = (snapshot.key, path, fmt.key)
     found = cache().get(key)
@@ -121,10 +117,10 @@ def thing_document(path: str, fmt: Format) -> Response:
             return not_found(path)
         found = prepared(render(description, fmt, path), path, when, description)
         cache().put(key, found)
-    return send(found, fmt, path)
+    return send(found, fmt, path, location)
 
 
-def incoming_document(path: str, fmt: Format) -> Response:
+def incoming_document(path: str, fmt: Format, location: str | None = None) -> Response:
     base = context.base()
     name = request.args.get("property", "")
     prop = expand(context.namespaces(), name)
@@ -151,4 +147,4 @@ def incoming_document(path: str, fmt: Format) -> Response:
             )
         found = prepared(render(description, fmt, path, listing=True), path, when, description)
         cache().put(key, found)
-    return send(found, fmt, path)
+    return send(found, fmt, path, location)

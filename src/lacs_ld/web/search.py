@@ -8,14 +8,17 @@ an empty `q` gives the search page with no results. Words are matched stemmed, a
 required; "double quotes" keep a phrase together; any other punctuation is ignored. Facets:
 `type` (the kind: `authority`, `inspection`, `quote`, `clause`, `guidance`, `document`),
 `grade`, `topic`, `framework`, `year`, `region`, `authority`; `page` as for the lists (20
-hits a page).
+hits a page). A search matching more than 1,000 things says so and pages through the first
+1,000 (see `services.search.matching`). Each answer depends only on the snapshot and its
+URL, so it is rendered once and kept with the documents (bounded in bytes, with its ETag).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
@@ -27,6 +30,8 @@ from lacs_ld.services.search import FACETS, MAX_QUERY_CHARS, TYPE_LABELS, Result
 from lacs_ld.web import context
 from lacs_ld.web.answers import error_page, finish, graph_response, negotiate, page_url
 from lacs_ld.web.catalogue import search_index
+from lacs_ld.web.http import body_etag
+from lacs_ld.web.resource_cache import DocumentCache, Rendered
 
 blueprint = Blueprint("search", __name__)
 
@@ -41,41 +46,69 @@ SEARCH_FORMATS: tuple[Format, ...] = (
 )
 BY_PARAMETER = {f.extension: f for f in SEARCH_FORMATS} | {"turtle": BY_KEY["turtle"]}
 OPENSEARCH = "application/opensearchdescription+xml"
+ASKED = {"q", "page", "format", *(f.name for f in FACETS)}  # what an answer depends on
+CACHE_KEY = "lacs.search_pages"
+CACHE_BYTES = 16 * 1024 * 1024  # apart from the documents', so searches never push them out
 
 
 @blueprint.route("/search", methods=["GET", "HEAD"])
 def search() -> Response:
-    q = request.args.get("q", "")
-    args = {k: v for k, v in request.args.to_dict().items() if k != "format"}
     try:
         chosen = negotiate(SEARCH_FORMATS, BY_PARAMETER)
-        if len(q) > MAX_QUERY_CHARS:
-            raise ListingError(
-                f"the search text is {len(q)} characters long: at most {MAX_QUERY_CHARS}"
-            )
-        number = parse_page(request.args.get("page"))
-        results = search_index().search(q, request.args.to_dict(), page=number)
     except LacsError as exc:
         return error_page(exc)
-    if chosen.key == "json":
-        body = json.dumps(results_json(results, args), ensure_ascii=False, indent=1)
-        response = Response(body, content_type=chosen.content_type)
-    elif chosen.kind == "graph":
-        response = graph_response(results_graph(results, args), chosen)
-    else:
-        response = Response(
-            render_template(
-                "search.html",
-                q=q,
-                results=results,
-                facets=FACETS,
-                kinds=TYPE_LABELS,
-                max_chars=MAX_QUERY_CHARS,
-                url=lambda **changes: page_url("search", args, **changes),
-            ),
-            content_type=chosen.content_type,
-        )
+    arguments = request.args.to_dict()
+    snapshot = context.snapshot()
+    # Only what the answer depends on, digested: a key costs little beside the page it keeps.
+    asked = sorted((k, v) for k, v in arguments.items() if k in ASKED)
+    digest = hashlib.blake2b(repr(asked).encode(), digest_size=16).hexdigest()
+    key = (snapshot.key, chosen.key, digest)
+    found = pages().get(key)
+    if found is None:
+        try:
+            body, hits = render(chosen, arguments)
+        except LacsError as exc:
+            return error_page(exc)
+        found = Rendered(body, etag=body_etag(body, snapshot.etag_seed))
+        if hits:  # a search finding nothing is cheap to answer again and not worth the room
+            pages().put(key, found)
+    response = Response(found.body, content_type=chosen.content_type)
+    if found.etag:
+        response.set_etag(found.etag)
     return finish(response)
+
+
+def pages() -> DocumentCache:
+    """Rendered search answers of this process, least recently used out first."""
+    found: DocumentCache = current_app.extensions.setdefault(CACHE_KEY, DocumentCache(CACHE_BYTES))
+    return found
+
+
+def render(chosen: Format, arguments: dict[str, str]) -> tuple[bytes, bool]:
+    """The answer's body and whether it holds hits; `LacsError` for a bad query, filter or page."""
+    q = arguments.get("q", "")
+    args = {k: v for k, v in arguments.items() if k in ASKED and k != "format"}
+    if len(q) > MAX_QUERY_CHARS:
+        raise ListingError(
+            f"the search text is {len(q)} characters long: at most {MAX_QUERY_CHARS}"
+        )
+    number = parse_page(arguments.get("page"))
+    results = search_index().search(q, arguments, page=number)
+    if chosen.key == "json":
+        body = json.dumps(results_json(results, args), ensure_ascii=False, indent=1).encode()
+    elif chosen.kind == "graph":
+        body = graph_response(results_graph(results, args), chosen).get_data()
+    else:
+        body = render_template(
+            "search.html",
+            q=q,
+            results=results,
+            facets=FACETS,
+            kinds=TYPE_LABELS,
+            max_chars=MAX_QUERY_CHARS,
+            url=lambda **changes: page_url("search", args, **changes),
+        ).encode()
+    return body, bool(results.hits)
 
 
 def results_json(results: Results, args: dict[str, str]) -> dict[str, object]:
@@ -83,6 +116,8 @@ def results_json(results: Results, args: dict[str, str]) -> dict[str, object]:
         "query": results.query,
         "terms": [" ".join(t) for t in results.terms],
         "total": results.total,
+        # More match than were counted: `total` is then the least there are.
+        "more": results.more,
         "page": results.number,
         "pages": results.pages,
         "next": page_url("search", args, page=results.number + 1)
@@ -107,6 +142,8 @@ def results_json(results: Results, args: dict[str, str]) -> dict[str, object]:
             name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
             for name, values in results.facets.items()
         },
+        # Facets whose counts are the least each value has (counted over the first matches).
+        "sampled_facets": sorted(results.sampled),
     }
 
 
@@ -118,7 +155,8 @@ def results_graph(results: Results, args: dict[str, str]) -> Graph:
     view = URIRef(page_url("search", args, page=results.number))
     graph.add((collection, RDF.type, HYDRA.Collection))
     graph.add((collection, RDFS.label, Literal(f"Search results for {results.query}", lang="en")))
-    graph.add((collection, HYDRA.totalItems, Literal(results.total, datatype=XSD.integer)))
+    if not results.more:  # a total only when it is the whole count
+        graph.add((collection, HYDRA.totalItems, Literal(results.total, datatype=XSD.integer)))
     graph.add((collection, HYDRA.view, view))
     graph.add((view, RDF.type, HYDRA.PartialCollectionView))
     if results.number < results.pages:

@@ -23,6 +23,7 @@ from lacs_ld.sparql_text import normalise
 from lacs_ld.store import AnswerStream, QueryRequest
 from lacs_ld.web import context
 from lacs_ld.web.http import Prepared, body_etag, conditional, snapshot_time
+from lacs_ld.web.ready import ready
 from lacs_ld.web.resource_cache import DocumentCache, Rendered
 
 CACHE_KEY = "lacs.sparql-answers"
@@ -32,7 +33,9 @@ SHARED = "public, max-age=300"
 
 def answers() -> DocumentCache:
     """This process's answer cache, made on first use."""
-    found: DocumentCache = current_app.extensions.setdefault(CACHE_KEY, DocumentCache(CACHE_BYTES))
+    found: DocumentCache | None = current_app.extensions.get(CACHE_KEY)
+    if found is None:  # made only when missing: this runs on every request
+        found = current_app.extensions.setdefault(CACHE_KEY, DocumentCache(CACHE_BYTES))
     return found
 
 
@@ -94,6 +97,10 @@ def answer_response(operation: sparql.Operation, chosen: Format) -> Response:
 
 
 def _whole(found: Rendered, chosen: Format) -> Response:
+    if request.method != "POST":
+        quick = ready(found, chosen.content_type, cache_control=SHARED, vary=("Accept",))
+        if quick is not None:
+            return quick
     response = Prepared(found.body, content_type=chosen.content_type)
     response.body = found.body
     response.compressed = lambda: found.compressed

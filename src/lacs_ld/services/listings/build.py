@@ -10,14 +10,14 @@ from lacs_ld.services.listings.model import Item
 from lacs_ld.services.listings.rows import first_rows, run, text
 from lacs_ld.services.listings.terms import Terms, one, tail, year
 from lacs_ld.services.snapshot import Snapshot
-from lacs_ld.store import Store
+from lacs_ld.store import Reader
 
 GRADED = ("outstanding", "good", "requires-improvement", "adequate", "inadequate")
 
 Record = dict[str, str]
 
 
-def build(store: Store, snapshot: Snapshot) -> Catalogue:
+def build(store: Reader, snapshot: Snapshot) -> Catalogue:
     """Read every list's rows from the store (a few SPARQL queries) for one snapshot."""
     base = snapshot.base
     terms = Terms.read(store, base)
@@ -57,7 +57,7 @@ def by_iri(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: item.iri)
 
 
-def read_authorities(store: Store, base: str) -> dict[str, Record]:
+def read_authorities(store: Reader, base: str) -> dict[str, Record]:
     """Each authority's name, codes and dates, needed by the other lists too."""
     authorities: dict[str, Record] = {}
     for row in run(store, "list-authorities", base):
@@ -94,7 +94,7 @@ def _append(record: Record | None, key: str, name: str) -> None:
         record[key] = "; ".join(sorted(names))
 
 
-def read_inspections(store: Store, base: str) -> dict[str, Record]:
+def read_inspections(store: Reader, base: str) -> dict[str, Record]:
     """Each inspection's label, dates, authority, framework and overall grade."""
     keys = ("label", "issued", "visited", "authority", "framework", "grade")
     return {
@@ -187,7 +187,7 @@ def authority_items(
     return items
 
 
-def read_counts(store: Store, base: str) -> dict[str, int]:
+def read_counts(store: Reader, base: str) -> dict[str, int]:
     """How many resources of each class the data graph holds (for the home page)."""
     counts: dict[str, int] = {}
     graph = URIRef(f"{base}graph/data")

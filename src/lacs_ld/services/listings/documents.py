@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lacs_ld.services.listings.model import Item
 from lacs_ld.services.listings.rows import first_rows, run, text
 from lacs_ld.services.listings.terms import Terms, one, slug, tail, year
-from lacs_ld.store import Store
+from lacs_ld.store import Reader
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Clauses:
     per_document: dict[str, int]
 
 
-def read_clauses(store: Store, base: str) -> Clauses:
+def read_clauses(store: Reader, base: str) -> Clauses:
     """Every guidance clause, once."""
     clauses = Clauses({}, {}, {})
     for iri, row in first_rows(run(store, "list-clauses", base), "clause"):
@@ -30,7 +30,7 @@ def read_clauses(store: Store, base: str) -> Clauses:
     return clauses
 
 
-def guidance_items(store: Store, base: str, clauses: Clauses, terms: Terms) -> list[Item]:
+def guidance_items(store: Reader, base: str, clauses: Clauses, terms: Terms) -> list[Item]:
     """The guidance list: statutory guidance and the other documents quotes come from."""
     items: list[Item] = []
     for iri, row in first_rows(run(store, "list-guidance", base), "document"):
@@ -57,7 +57,7 @@ def guidance_items(store: Store, base: str, clauses: Clauses, terms: Terms) -> l
 
 
 def quote_items(
-    store: Store,
+    store: Reader,
     base: str,
     terms: Terms,
     *,

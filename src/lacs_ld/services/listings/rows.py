@@ -9,7 +9,7 @@ from rdflib import URIRef
 from rdflib.term import Identifier
 
 from lacs_ld import queries
-from lacs_ld.store import Store
+from lacs_ld.store import Reader
 
 _LACS_VAR = re.compile(r"\?lacs_([A-Za-z]+)")
 
@@ -28,7 +28,7 @@ def bindings_for(query: str, base: str, **extra: Identifier) -> dict[str, Identi
     return found
 
 
-def run(store: Store, name: str, base: str, **extra: Identifier) -> list[dict[str, Identifier]]:
+def run(store: Reader, name: str, base: str, **extra: Identifier) -> list[dict[str, Identifier]]:
     """The rows of the named query `queries/{name}.rq`, project IRIs bound as terms."""
     query = queries.load(name)
     return store.select(query, bindings_for(query, base, **extra))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lacs_ld.services.listings.rows import run, text
-from lacs_ld.store import Store
+from lacs_ld.store import Reader
 
 
 class Terms:
@@ -19,7 +19,7 @@ class Terms:
         self.labels: dict[str, dict[str, str]] = {}  # facet name -> value -> label
 
     @classmethod
-    def read(cls, store: Store, base: str) -> Terms:
+    def read(cls, store: Reader, base: str) -> Terms:
         """The concepts of the store, merging the rows each concept's several labels give."""
         concepts: dict[str, tuple[str, str, str]] = {}
         for row in run(store, "list-concepts", base):

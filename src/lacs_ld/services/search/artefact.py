@@ -1,9 +1,10 @@
 """The lists' and the search's file of a snapshot: written once, then shared by every process.
 
 One SQLite file in the snapshot's folder holds every list's rows, orders, facet values and
-counts, and the full-text index. It is written when the snapshot is published, or on first
-use when an older snapshot has none, to a temporary name and renamed into place, under a
-lock so that server processes starting together build it once. Readers open it read-only and
+counts, and the full-text index. It is written while the snapshot is built, before its
+manifest, so its checksum is recorded and verified like every other file of the snapshot
+(`write_into`); a snapshot published before that gets it on first use, to a temporary name
+renamed into place, under a lock so that server processes starting together build it once. Readers open it read-only and
 memory-mapped: however many server processes there are, its pages are in memory once.
 """
 
@@ -24,7 +25,8 @@ from lacs_ld.services.listings.tables import write_lists
 from lacs_ld.services.search.index import SearchIndex
 from lacs_ld.services.search.tables import write_search
 from lacs_ld.services.snapshot import Snapshot
-from lacs_ld.store import Store
+from lacs_ld.store import Reader
+from lacs_ld.store.snapshot_reader import reading
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ def path_of(snapshot: Snapshot) -> Path:
     return snapshot.directory / FOLDER / FILE
 
 
-def ensure(store: Store, snapshot: Snapshot) -> Path:
+def ensure(store: Reader, snapshot: Snapshot) -> Path:
     """The snapshot's file, written from the store (which serves `snapshot`) when absent.
 
     A snapshot folder this process may not write to (a read-only image) gets its file in
@@ -72,12 +74,20 @@ def ensure(store: Store, snapshot: Snapshot) -> Path:
     return path
 
 
-def open_artefact(store: Store, snapshot: Snapshot) -> Artefact:
+def open_artefact(store: Reader, snapshot: Snapshot) -> Artefact:
     """The snapshot's lists and search, writing their file first if it is missing."""
     return Artefact(snapshot.key, ensure(store, snapshot))
 
 
-def _write(store: Store, snapshot: Snapshot, path: Path) -> None:
+def write_into(snapshot: Snapshot) -> int:
+    """Write the file of a snapshot being built, from its own dataset; the documents indexed."""
+    path = path_of(snapshot)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with reading(snapshot.dataset) as reader:
+        return _write(reader, snapshot, path)
+
+
+def _write(store: Reader, snapshot: Snapshot, path: Path) -> int:
     catalogue = build(store, snapshot)
     handle, temporary = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=path.parent)
     os.close(handle)
@@ -88,7 +98,7 @@ def _write(store: Store, snapshot: Snapshot, path: Path) -> None:
             db.execute("PRAGMA synchronous = OFF")
             with db:
                 write_lists(db, catalogue)
-                write_search(db, catalogue)
+                indexed = write_search(db, catalogue)
             db.execute("VACUUM")
         finally:
             db.close()
@@ -97,6 +107,7 @@ def _write(store: Store, snapshot: Snapshot, path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return indexed
 
 
 @contextmanager

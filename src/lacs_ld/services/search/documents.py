@@ -50,6 +50,18 @@ class Doc:
         return self.title or self.context or self.iri
 
 
+# The order of the index (its rowids): a prior of relevance, so that the first matches a
+# bounded search reads (`matching`) are those most looked for, whatever the data's size.
+KIND_ORDER = ("authority", "guidance", "document", "clause", "inspection", "quote")
+
+
+def prior(doc: Doc) -> tuple[int, int, str]:
+    """A document's place in the index: by kind, then newest first, then by IRI."""
+    years = [int(y) for y in doc.facets.get("year", ()) if y.isdigit()]
+    kind = KIND_ORDER.index(doc.kind) if doc.kind in KIND_ORDER else len(KIND_ORDER)
+    return kind, -max(years, default=0), doc.iri
+
+
 def facet_labels(catalogue: Catalogue) -> dict[str, dict[str, str]]:
     """The catalogue's facet value labels, plus the search's own `type` facet."""
     labels = {k: dict(v) for k, v in catalogue.labels.items()}

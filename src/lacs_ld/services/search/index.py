@@ -3,12 +3,12 @@
 The index is an SQLite FTS5 table (standard library) in the snapshot's file, written once at
 publish and read by every server process through the OS page cache. Ranking is FTS5's bm25,
 a title hit weighing more than a body hit, and a hit in the context (what a quote is quoted
-from, an inspection's authority and date) less; equal ranks in IRI order. A request reads
-one page of hits and the facet counts, both computed by SQLite, so its cost follows the
-number of matches, never the size of the data held in a process. User input never reaches
-FTS5 query syntax: `parse_query` keeps only word characters, and each bare word or
-"quoted phrase" becomes one double-quoted FTS5 string, joined by implicit AND; every value
-is a bound parameter.
+from, an inspection's authority and date) less; equal ranks in IRI order. A request ranks,
+counts and tallies facets over at most `matching.CAP` matches, so its cost is bounded however
+large the data grows (see `matching`); a facet offers at most `MAX_OPTIONS` values, the
+commonest. User input never reaches FTS5 query syntax: `parse_query` keeps only word
+characters, and each bare word or "quoted phrase" becomes one double-quoted FTS5 string,
+joined by implicit AND; every value is a bound parameter.
 
 Not exposed through SPARQL: the store (Oxigraph) has no full-text index, and a SPARQL
 `FILTER(CONTAINS(...))` or `REGEX` scans every literal without stemming or ranking. The
@@ -32,6 +32,7 @@ from lacs_ld.services.listings import (
     count_pages,
     facet_values,
 )
+from lacs_ld.services.search import matching
 from lacs_ld.services.search.documents import FACETS, Doc
 from lacs_ld.services.search.text import (
     HIT_END,
@@ -45,8 +46,7 @@ from lacs_ld.services.search.text import (
 )
 
 PAGE_SIZE = 20
-# bm25 is negative, better ranks lower: a document's weight (above 1 for authorities) scales it.
-RANK = "bm25(docs, 4.0, 1.0, 0.5) * d.weight"
+MAX_OPTIONS = 50  # values a facet offers: the commonest (and the chosen one)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
-    """One page of ranked hits, with the facet counts over every hit."""
+    """One page of ranked hits, with the facet counts over the hits counted.
+
+    `more`: more documents match than were counted (`total` is then `matching.CAP`);
+    `sampled`: the facets whose counts are the least each value has, for the same reason.
+    """
 
     query: str
     terms: list[tuple[str, ...]]
@@ -75,6 +79,8 @@ class Results:
     size: int
     filters: dict[str, str]
     facets: dict[str, list[FacetValue]]
+    more: bool = False
+    sampled: frozenset[str] = frozenset()
 
 
 class SearchIndex:
@@ -96,19 +102,16 @@ class SearchIndex:
             return Results(text, [], [], 0, 1, 1, PAGE_SIZE, active, {})
         expression = fts_expression(terms)
         db = self._db()
-        where, params = narrowed(active)
-        facets = self._facets(db, expression, active)
-        # Every document is of exactly one kind: the kinds' counts add up to the hits.
-        chosen = active.get("type")
-        total = sum(v.count for v in facets["type"] if chosen is None or v.value == chosen)
+        matched = matching.match(db, expression, active)
+        total, more = matching.count(db, matched)
+        facets, sampled = self._facets(db, expression, active)
         pages = count_pages(total, PAGE_SIZE, page, "these results have")
-        ranked = db.execute(
-            f"SELECT docs.rowid, {RANK} AS score FROM docs CROSS JOIN doc d ON d.id = docs.rowid "
-            f"WHERE docs MATCH ?{where} ORDER BY d.plain = ? DESC, score, docs.rowid LIMIT ? OFFSET ?",
-            (expression, *params, plain(text), PAGE_SIZE, (page - 1) * PAGE_SIZE),
-        ).fetchall()
-        hits = self._hits(db, expression, ranked)
-        return Results(text, terms, hits, total, page, pages, PAGE_SIZE, active, facets)
+        start = (page - 1) * PAGE_SIZE
+        ranked = matching.ranked(db, matched, plain(text), PAGE_SIZE, start)
+        hits = self._hits(db, matching.match(db, expression, {}), ranked)
+        return Results(
+            text, terms, hits, total, page, pages, PAGE_SIZE, active, facets, more, sampled
+        )
 
     def _hits(
         self, db: sqlite3.Connection, expression: str, ranked: list[tuple[int, float]]
@@ -136,46 +139,32 @@ class SearchIndex:
 
     def _facets(
         self, db: sqlite3.Connection, expression: str, active: Mapping[str, str]
-    ) -> dict[str, list[FacetValue]]:
+    ) -> tuple[dict[str, list[FacetValue]], frozenset[str]]:
         """For each facet, how many hits matching the *other* filters have each value.
 
         Facets sharing the same other filters are counted in one query: one for every facet
-        not filtered, plus one per filtered facet.
+        not filtered, plus one per filtered facet. Also the facets counted over a cut set.
         """
         groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
         for facet in FACETS:
             others = tuple(sorted((k, v) for k, v in active.items() if k != facet.name))
             groups.setdefault(others, []).append(facet.name)
         tallies: dict[str, list[tuple[str, str, int]]] = {f.name: [] for f in FACETS}
+        sampled: set[str] = set()
         for others, names in groups.items():
-            where, params = narrowed(dict(others))
-            marks = ",".join("?" * len(names))
-            rows = db.execute(
-                "SELECT v.facet, v.value, v.label, c.n FROM (SELECT x.value, COUNT(*) AS n "
-                "FROM docs CROSS JOIN doc_values x ON x.doc = docs.rowid "
-                f"WHERE docs MATCH ?{where} GROUP BY x.value) c "
-                f"JOIN search_values v ON v.id = c.value WHERE v.facet IN ({marks})",
-                (expression, *params, *names),
-            )
-            for facet, value, label, count in rows:
-                tallies[facet].append((value, label, count))
+            matched = matching.match(db, expression, dict(others))
+            for name, value, label, count in matching.tallies(db, matched, names):
+                tallies[name].append((value, label, count))
+            if matching.count(db, matched)[1]:
+                sampled.update(names)
         return {
-            name: facet_values(name, counted, active.get(name)) for name, counted in tallies.items()
-        }
+            name: offered(facet_values(name, counted, active.get(name)))
+            for name, counted in tallies.items()
+        }, frozenset(sampled)
 
 
-def narrowed(active: Mapping[str, str]) -> tuple[str, list[str]]:
-    """SQL conditions keeping only the matching documents that have every chosen value.
-
-    Written as correlated `EXISTS` lookups rather than `rowid IN (…)`: FTS5 would take the
-    latter as a list of rowids and run the whole match once for each of them.
-    """
-    where = ""
-    params: list[str] = []
-    for facet, value in sorted(active.items()):
-        where += (
-            " AND EXISTS (SELECT 1 FROM doc_values y WHERE y.doc = docs.rowid AND y.value = "
-            "(SELECT id FROM search_values WHERE facet = ? AND value = ?))"
-        )
-        params += [facet, value]
-    return where, params
+def offered(values: list[FacetValue]) -> list[FacetValue]:
+    """The first `MAX_OPTIONS` values of a facet, and the chosen one wherever it stands."""
+    shown = values[:MAX_OPTIONS]
+    shown += [v for v in values[MAX_OPTIONS:] if v.selected]
+    return shown

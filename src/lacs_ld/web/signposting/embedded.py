@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph
-from rdflib.compare import to_canonical_graph
+from rdflib import Graph
+
+from lacs_ld.web.stable_rdf import canonical, stable_jsonld
 
 
 def jsonld(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -20,18 +21,7 @@ def jsonld(graph: Graph, prefixes: dict[str, str]) -> str:
         if any(str(term).startswith(namespace) for triple in ordered for term in triple)
     }
     text = ordered.serialize(format="json-ld", context=used, auto_compact=True)
-    return escape(text)
-
-
-def canonical(graph: Graph) -> Graph:
-    """The same triples in a fixed order with canonical blank-node labels, so one graph
-    gives the same bytes however its triples were gathered (whichever store answered)."""
-    has_blank = any(isinstance(term, BNode) for triple in graph for term in triple)
-    labelled = to_canonical_graph(graph) if has_blank else graph
-    ordered = Graph()
-    for triple in sorted(labelled, key=lambda t: tuple(term.n3() for term in t)):
-        ordered.add(triple)
-    return ordered
+    return escape(stable_jsonld(text))
 
 
 def escape(text: str) -> str:
