@@ -53,14 +53,13 @@ def cached_snapshot(data_dir: Path, state_dir: Path, port: int) -> dict[str, Any
     """The snapshot already validated for these inputs, with its downloads, if there is one."""
     script = """
 import json
-from lacs_ld import __version__, queries
 from lacs_ld.services import dumps
+from lacs_ld.services.build import snapshot_key
 from lacs_ld.services.publish import sources_for
 from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 settings = Settings.load()
-salt = __version__ + "".join(example.text for example in queries.examples())
-key = sources_for(settings).digest(settings.base_uri, salt)
+key = snapshot_key(settings, sources_for(settings))
 found = Snapshot.read(settings.state_dir / "snapshots" / key)
 ok = found is not None and dumps.read(dumps.folder(found)) is not None
 print(json.dumps({"triples": found.triples, "snapshot": str(found.directory)} if ok else None))

@@ -1,4 +1,5 @@
-"""The remote backend names its dataset, so a store without a union default graph serves alike."""
+"""The remote backend names its dataset, so a store's own default graph does not matter: empty
+(`oxigraph serve` without `--union-default-graph`) or every graph it holds (Virtuoso)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from flask import Flask
 
 from lacs_ld.app import create_app
 from tests.conftest import TEST_BASE
-from tests.contract.conftest import OxigraphServer, remote_settings
+from tests.contract.conftest import OxigraphServer, VirtuosoServer, remote_settings
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -71,3 +72,13 @@ def test_publishing_again_checks_the_dataset_graph_by_graph(
         assert _count(again) == _count(plain_app)
     finally:
         again.extensions["lacs"].store.close()
+
+
+def test_virtuoso_default_graph_holds_more_than_the_release_yet_answers_match(
+    virtuoso: VirtuosoServer, virtuoso_app: Flask, app: Flask
+) -> None:
+    url = virtuoso.root + "sparql?" + urllib.parse.urlencode({"query": COUNT})
+    request = urllib.request.Request(url, headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        own = int(answer.read().decode().split()[-1])
+    assert own > _count(virtuoso_app) == _count(app) > 100_000

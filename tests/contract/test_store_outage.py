@@ -1,4 +1,5 @@
-"""The remote store going away is a 502 that says so; the service recovers when it is back."""
+"""The remote store going away is a 502 that says so; the service recovers when it is back
+(shown on `oxigraph serve`, which this test stops and starts again)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,9 @@ def urls(tag: str) -> list[str]:
 
 
 def test_killing_the_store_gives_502_with_a_clear_message_then_recovers_on_restart(
-    backend_apps: dict[str, Flask], restarted: OxigraphServer
+    app: Flask, oxigraph_app: Flask, restarted: OxigraphServer
 ) -> None:
-    client = backend_apps["remote"].test_client()
+    client = oxigraph_app.test_client()
     for url in urls("up"):
         assert client.get(url).status_code == 200, url
     restarted.stop()
@@ -38,7 +39,7 @@ def test_killing_the_store_gives_502_with_a_clear_message_then_recovers_on_resta
         text = response.get_data(as_text=True)
         assert "SPARQL store" in text and "cannot be reached" in text
     # The embedded backend does not notice.
-    assert backend_apps["embedded"].test_client().get(urls("down")[0]).status_code == 200
+    assert app.test_client().get(urls("down")[0]).status_code == 200
     restarted.start()
     for url in urls("again"):
         assert client.get(url).status_code == 200, url

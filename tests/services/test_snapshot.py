@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lacs_ld.services import search
+from lacs_ld.services.pictures import artefact as pictures
 from lacs_ld.services.publish import current
 from lacs_ld.services.snapshot import MANIFEST, Snapshot, SnapshotDamaged, sha256_of
 from lacs_ld.settings import Settings
@@ -39,6 +40,7 @@ def test_manifest_records_the_checksum_of_every_file(own_state: Settings) -> Non
     assert set(snapshot.files) == on_disk
     assert {"dataset.nq", "validation.ttl", "dumps/lacs-ld.ttl", "dumps/SHA256SUMS"} <= on_disk
     assert f"artefacts/{search.FILE}" in on_disk  # the lists and search, built at publish
+    assert pictures.FILE in on_disk  # the home page's pictures, built at publish
     assert any(name.startswith("oxigraph/") for name in on_disk)
     for name, digest in snapshot.files.items():
         assert sha256_of(snapshot.directory / name) == digest

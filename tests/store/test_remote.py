@@ -13,7 +13,7 @@ from lacs_ld.app import create_app
 from lacs_ld.errors import SettingError, StoreRejected, StoreUnavailable
 from lacs_ld.settings import Settings
 from lacs_ld.store.remote import RemoteStore
-from lacs_ld.store.remote_text import bind
+from lacs_ld.store.remote.binding import bind
 from tests.conftest import TEST_BASE, free_port, make_settings
 
 HOSTILE = [

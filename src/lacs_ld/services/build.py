@@ -22,9 +22,10 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from lacs_ld import __version__, queries, uris
 from lacs_ld.errors import PublishError
-from lacs_ld.namespaces import SD
-from lacs_ld.services import dumps, search, statelock, validation
+from lacs_ld.namespaces import SD, ProjectNamespaces
+from lacs_ld.services import dumps, search, statelock, validation, verdicts
 from lacs_ld.services.examples import examples_graph
+from lacs_ld.services.pictures import artefact as pictures
 from lacs_ld.services.progress import Progress
 from lacs_ld.services.snapshot import DATASET, Snapshot, SnapshotDamaged
 from lacs_ld.services.sources import SourceSet, load, locate
@@ -81,9 +82,7 @@ def build(
     """
     sources = sources or sources_for(settings)
     progress = progress or Progress(log.info)
-    # What a snapshot holds is part of its key: a new layout of the search file means a rebuild.
-    salt = __version__ + search.FILE + "".join(example.text for example in queries.examples())
-    key = sources.digest(settings.base_uri, salt)
+    key = snapshot_key(settings, sources)
     home = settings.state_dir / "snapshots"
     with statelock.publishing(settings.state_dir):
         try:
@@ -101,12 +100,27 @@ def build(
             ) from exc
 
 
+def snapshot_key(settings: Settings, sources: SourceSet) -> str:
+    """The key of the snapshot of these inputs: equal keys, equal snapshots."""
+    # What a snapshot holds is part of its key: a new layout of its files means a rebuild.
+    salt = (
+        __version__
+        + search.FILE
+        + pictures.FILE
+        + "".join(example.text for example in queries.examples())
+    )
+    return sources.digest(settings.base_uri, salt)
+
+
 def _reusable(directory: Path, settings: Settings) -> Snapshot | None:
     if settings.skip_validation_cache or not directory.is_dir():
         return None
     try:
         snapshot = Snapshot.load(directory)
-        snapshot.verify()
+        # Hashed once per start; the servers it starts trust this verdict (services.verdicts).
+        damaged = verdicts.check(settings.state_dir, snapshot, trust_for=0)
+        if damaged:
+            snapshot.verify()  # raises, naming the files
     except SnapshotDamaged as exc:
         log.warning("rebuilding from the data: %s", exc.message)
         return None
@@ -149,6 +163,8 @@ def _build(
                 directory=staging,
                 content=content,
             )
+            # The home page's pictures, read once here for every server process (checksummed).
+            pictures.write_into(staging, loaded, ProjectNamespaces(base))
             del loaded  # the store's memory is free before the downloads are rendered
             (staging / "validation.ttl").write_bytes(
                 report.graph.serialize(format="turtle").encode()
@@ -170,7 +186,10 @@ def _build(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Snapshot.load(final)
+    built = Snapshot.load(final)
+    # Its files were hashed into the manifest just now: the servers trust that verdict.
+    verdicts.record(settings.state_dir, built, verdicts.fingerprint(built), [])
+    return built
 
 
 def release_id(version: str, issued: str, content: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lacs_ld.errors import PublishError
-from lacs_ld.services import dumps, search, statelock
+from lacs_ld.services import dumps, search, statelock, verdicts
 from lacs_ld.services.build import build, sources_for
 from lacs_ld.services.progress import Progress
 from lacs_ld.services.progress import default as progress_default
@@ -58,7 +58,6 @@ def promote(settings: Settings, snapshot: Snapshot) -> None:
         keep = {snapshot.key, old or ""} | {
             _key(pointer(settings, name)) or "" for name in ("previous", "serving")
         }
-        keep.add(_key(pointer(settings, "serving")) or "")  # what a running server serves
         statelock.prune(settings.state_dir / "snapshots", keep)
 
 
@@ -87,9 +86,13 @@ def current(settings: Settings) -> Snapshot:
 
 
 def verified(settings: Settings, key: str) -> Snapshot:
-    """A kept snapshot whose every file matches its manifest, or SnapshotDamaged."""
+    """A kept snapshot whose every file matches its manifest, or SnapshotDamaged.
+
+    A sibling's recent verdict on unchanged files is trusted (services.verdicts): the
+    processes of one server hash the snapshot once between them, not once each."""
     snapshot = Snapshot.load(settings.state_dir / "snapshots" / key)
-    snapshot.verify()
+    if verdicts.check(settings.state_dir, snapshot, trust_for=CHECK_EVERY):
+        snapshot.verify()  # hashes again, raising SnapshotDamaged naming the files
     return snapshot
 
 
@@ -174,11 +177,13 @@ class Publication:
         threading.Thread(target=run, name="snapshot-check", daemon=True).start()
 
     def check(self) -> bool:
-        """Verify the served snapshot's files again (a disk can rot under a running server)."""
+        """Verify the served snapshot's files again (a disk can rot under a running server).
+
+        The first process to check in a period hashes; its siblings take its verdict."""
         snapshot = self.snapshot
         if snapshot is None:
             return False
-        damaged = snapshot.damaged()
+        damaged = verdicts.check(self.settings.state_dir, snapshot, trust_for=0.9 * CHECK_EVERY)
         if damaged:
             log.error("the served snapshot %s is damaged: %s", snapshot.key[:12], damaged)
         self.verified = not damaged

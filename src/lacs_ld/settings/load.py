@@ -38,7 +38,8 @@ class Settings:
     query_memory_mb: int
     sparql_query_url: str
     sparql_update_url: str
-    graph_store_url: str
+    sparql_update_bytes: int
+    sparql_default_graph: str
     remote_user: str
     remote_password: str
     trusted_proxies: int

@@ -156,9 +156,19 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         USES_STORE,
     ),
     Setting(
-        "graph_store_url",
+        "sparql_update_bytes",
+        "8388608",
+        "Remote backend: largest update request the store takes, in bytes (8 MiB). A larger "
+        "release is loaded in parts, then switched to in one request.",
+        values.int_range(65536, 1 << 40),
+        USES_STORE,
+        kind="integer",
+    ),
+    Setting(
+        "sparql_default_graph",
         "",
-        "Remote backend: the store's Graph Store Protocol endpoint.",
+        "Remote backend: a graph IRI the store answers as the union of the published graphs "
+        "(a Virtuoso graph group), sent as the default graph instead of naming each.",
         values.optional_url,
         USES_STORE,
     ),

@@ -14,6 +14,7 @@ from rdflib.term import Node
 
 from lacs_ld.errors import PublishError
 from lacs_ld.store import terms
+from lacs_ld.store.base import Bindings, Row
 from lacs_ld.turtle_problems import ill_typed, syntax_error
 
 _BLANK = "ASK { GRAPH ?g { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) } }"
@@ -40,6 +41,15 @@ class LoadedGraphs:
         for graph in graphs:
             store.bulk_load(self.ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
         return store
+
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
+        """Rows of a trusted SELECT over every graph held, values bound as RDF terms."""
+        substitutions = terms.substitutions(bindings)
+        result = self._store.query(
+            query, substitutions=substitutions, use_default_graph_as_union=True
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        return terms.rows(result)
 
     def load_turtle(self, path: Path, graph: str, base: str, shown_as: str) -> None:
         """Parse one Turtle file into a named graph; a syntax error names the file and line."""

@@ -14,10 +14,11 @@ PICTURES_KEY = "lacs.grade-pictures"
 
 def grade_pictures() -> dict[str, Any]:
     """Every authority's latest grade and grades year by year (the home page and the inspections list)."""
-    seed = context.snapshot().etag_seed
+    snapshot = context.snapshot()
+    seed = snapshot.etag_seed
     kept = current_app.extensions.get(PICTURES_KEY)
     if kept is None or kept[0] != seed:
-        kept = (seed, home_pictures(context.store(), context.namespaces()))
+        kept = (seed, home_pictures(context.store(), context.namespaces(), snapshot))
         current_app.extensions[PICTURES_KEY] = kept
     found: dict[str, Any] = kept[1]
     return found

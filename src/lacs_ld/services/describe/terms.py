@@ -15,7 +15,7 @@ from rdflib.term import Identifier
 from lacs_ld import queries, uris
 from lacs_ld.namespaces import ProjectNamespaces
 from lacs_ld.store import Store
-from lacs_ld.store.remote_text import bind
+from lacs_ld.store.remote.binding import bind
 
 LACS_TERMS = (
     "rank",

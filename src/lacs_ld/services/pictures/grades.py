@@ -7,12 +7,19 @@ a shape and a short name, so a mark never says its grade by colour alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from rdflib import Literal, URIRef
 
 from lacs_ld import queries
 from lacs_ld.namespaces import ProjectNamespaces
-from lacs_ld.store import Store
+from lacs_ld.store import Bindings, Row
+
+
+class Selects(Protocol):
+    """What the pictures read from: a serving store, or the store a publish has just loaded."""
+
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]: ...
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ class Graded:
     published: str
 
 
-def graded(store: Store, namespaces: ProjectNamespaces) -> list[Graded]:
+def graded(store: Selects, namespaces: ProjectNamespaces) -> list[Graded]:
     """Every inspection graded outstanding to inadequate, each authority's newest first."""
     lacs = namespaces.lacs
     bindings = {
@@ -92,7 +99,9 @@ def graded(store: Store, namespaces: ProjectNamespaces) -> list[Graded]:
     ]
 
 
-def latest_grades(store: Store, namespaces: ProjectNamespaces, found: list[Graded]) -> list[Latest]:
+def latest_grades(
+    store: Selects, namespaces: ProjectNamespaces, found: list[Graded]
+) -> list[Latest]:
     """Every authority in force and its latest four-point grade, by region then name."""
     lacs = namespaces.lacs
     bindings = {

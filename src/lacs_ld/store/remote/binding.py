@@ -83,7 +83,9 @@ def bind(query: str, bindings: Bindings | None) -> str:
 
     Inside the group each bound variable is replaced by its term (as a substitution does, so
     the store's planner sees constants), and a VALUES block at the head of the group keeps
-    the variable bound for the projection, GROUP BY and the CONSTRUCT template.
+    bound those the rest of the query names (the projection, `SELECT *`, GROUP BY, the
+    CONSTRUCT template). Only those: Virtuoso 7.2 plans a query joined with a VALUES block
+    of constants far worse (seconds, where the constants alone take milliseconds).
     """
     if not bindings:
         return query
@@ -96,6 +98,7 @@ def bind(query: str, bindings: Bindings | None) -> str:
     pieces: list[str] = [query[:at]]
     depth = 1
     position = at
+    after = len(query)
     for match in _TOKEN.finditer(query, at):
         kind, value = match.lastgroup, match.group()
         if kind == "open":
@@ -103,13 +106,61 @@ def bind(query: str, bindings: Bindings | None) -> str:
         elif kind == "close":
             depth -= 1
             if depth == 0:
+                after = match.end()
                 break
         elif kind == "var" and value[1:] in values:
             pieces.append(query[position : match.start()])
             pieces.append(values[value[1:]])
             position = match.end()
     pieces.append(query[position:])
-    head = " ".join(f"?{name}" for name in names)
-    row = " ".join(values[name] for name in names)
-    pieces.insert(1, f" VALUES ({head}) {{ ({row}) }}\n")
+    kept = _named_outside(query[:at] + " " + query[after:], names)
+    if kept:
+        head = " ".join(f"?{name}" for name in kept)
+        row = " ".join(values[name] for name in kept)
+        pieces.insert(1, f" VALUES ({head}) {{ ({row}) }}\n")
     return "".join(pieces)
+
+
+def _named_outside(text: str, names: list[str]) -> list[str]:
+    """The names the text outside the WHERE group mentions (all of them after a `*`)."""
+    tokens = [m for m in _TOKEN.finditer(text) if m.lastgroup in ("var", "other")]
+    if any(m.group() == "*" for m in tokens):
+        return names
+    used = {m.group()[1:] for m in tokens if m.lastgroup == "var"}
+    return [name for name in names if name in used]
+
+
+def without_idle_values(query: str) -> str:
+    """The query without a trailing `VALUES` block whose one row is all `UNDEF`.
+
+    Such a block joins nothing away (SPARQL 1.1 §10.2.2: UNDEF leaves a variable unbound),
+    and the service's query files end with one naming the terms their callers bind; but
+    Virtuoso 7.2 refuses any VALUES after the WHERE group of a CONSTRUCT or ASK.
+    """
+    tokens = [m for m in _TOKEN.finditer(query) if m.lastgroup not in ("ws", "comment")]
+    words = [m.group().upper() for m in tokens]
+    if "VALUES" not in words:
+        return query
+    start = len(words) - 1 - words[::-1].index("VALUES")
+    tail = words[start + 1 :]
+    try:
+        names_end = tail.index(")")
+        row_end = tail.index(")", names_end + 1)
+    except ValueError:
+        return query
+    names, row = tail[1:names_end], tail[names_end + 3 : row_end]
+    shape = [tail[0], tail[names_end + 1], tail[names_end + 2], *tail[row_end:]]
+    idle = (
+        shape == ["(", "{", "(", ")", "}"]
+        and all(n.startswith(("?", "$")) for n in names)
+        and row == ["UNDEF"] * len(names)
+        and _depth_before(tokens, start) == 0
+    )
+    return query[: tokens[start].start()] + query[tokens[-1].end() :] if idle else query
+
+
+def _depth_before(tokens: list[re.Match[str]], index: int) -> int:
+    depth = 0
+    for match in tokens[:index]:
+        depth += {"open": 1, "close": -1}.get(match.lastgroup or "", 0)
+    return depth
