@@ -167,3 +167,24 @@ def test_a_full_pool_answers_overloaded_rather_than_queueing_forever(settings: S
         assert outcomes == ["timeout"]
     finally:
         workers.close()
+
+
+def test_a_pool_closed_while_its_workers_start_stops_cleanly(settings: Settings) -> None:
+    """Closing a pool at any moment of its start leaves no thread error and no new zygote."""
+    snapshot = build(settings)
+    for delay in (0.0, 0.01, 0.05, 0.1, 0.2, 0.4):
+        before = set(threading.enumerate())
+        starting = QueryPool(
+            snapshot.dataset,
+            size=4,
+            timeout=5,
+            max_bytes=CEILING,
+            memory_mb=2048,
+            base=settings.base_uri,
+        )
+        time.sleep(delay)
+        starting.close()
+        for thread in set(threading.enumerate()) - before:
+            thread.join(timeout=10)
+            assert not thread.is_alive(), f"{thread.name} still running {delay} s after close"
+        assert not starting._zygote.process.is_alive()

@@ -117,14 +117,22 @@ class QueryPool:
     def _fill(self, size: int) -> None:
         try:
             for _ in range(size):
+                if self._closed:
+                    return
                 self._spawn()
         except (EngineFailure, OSError, EOFError):
             return  # reported to the next request by wait_ready
+        except (TypeError, ValueError):
+            # The pool was closed while a fork was under way: its pipe was closed mid-read.
+            if not self._closed:
+                raise
 
     def _spawn(self) -> None:
         try:
             worker = self._zygote.fork()
         except (OSError, EOFError):
+            if self._closed:
+                return  # closed under us: no new zygote for a pool that is gone
             # The zygote itself is gone: start another and fork from it.
             self._zygote = _Zygote(self._args)
             worker = self._zygote.fork()
