@@ -12,11 +12,24 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from lacs_ld.app import create_app
+from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 STANDARDS = REPO / "tests" / "fixtures" / "standards"
 TEST_BASE = "https://data.example.test/lacs/"
+
+
+def served(settings: Settings) -> Snapshot:
+    """The snapshot the state folder points to, read without verifying it (tests damage it)."""
+    key = (settings.state_dir / "current").read_text().strip()
+    return Snapshot.load(settings.state_dir / "snapshots" / key)
+
+
+def truncate(path: Path) -> None:
+    """Cut a file in half: the damage a full disk or an interrupted copy leaves."""
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
 
 
 def make_settings(state_dir: Path, **overrides: object) -> Settings:

@@ -12,17 +12,7 @@ from lacs_ld.services.pictures import artefact as pictures
 from lacs_ld.services.publish import current
 from lacs_ld.services.snapshot import MANIFEST, Snapshot, SnapshotDamaged, sha256_of
 from lacs_ld.settings import Settings
-from tests.conftest import make_settings
-
-
-def served(settings: Settings) -> Snapshot:
-    key = (settings.state_dir / "current").read_text().strip()
-    return Snapshot.load(settings.state_dir / "snapshots" / key)
-
-
-def truncate(path: Path) -> None:
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
+from tests.conftest import make_settings, served, truncate
 
 
 def without_data(settings: Settings, tmp_path: Path) -> Settings:

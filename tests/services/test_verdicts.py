@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lacs_ld.services import verdicts
 from lacs_ld.services.publish import Publication, build, current
-from lacs_ld.services.snapshot import Snapshot
 from lacs_ld.settings import Settings
 from lacs_ld.store import open_store
-
-
-def served(settings: Settings) -> Snapshot:
-    key = (settings.state_dir / "current").read_text().strip()
-    return Snapshot.load(settings.state_dir / "snapshots" / key)
-
-
-def truncate(path: Path) -> None:
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-
+from tests.conftest import served, truncate
 
 FOUND = ["dataset.nq (checksum differs)"]
 

@@ -6,6 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -23,17 +24,30 @@ CEILING = 3 << 20  # bytes: more than the part a worker buffers before it starts
 EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"
 
 
+def new_pool(
+    settings: Settings,
+    dataset: Path,
+    *,
+    size: int,
+    timeout: float,
+    max_bytes: int = CEILING,
+    memory_mb: int = 2048,
+) -> QueryPool:
+    """A pool over a published dataset, as the embedded store starts one."""
+    return QueryPool(
+        dataset,
+        size=size,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        memory_mb=memory_mb,
+        base=settings.base_uri,
+    )
+
+
 @pytest.fixture(scope="module")
 def pool(settings: Settings) -> Iterator[QueryPool]:
     snapshot = build(settings)
-    workers = QueryPool(
-        snapshot.dataset,
-        size=2,
-        timeout=2.0,
-        max_bytes=CEILING,
-        memory_mb=2048,
-        base=settings.base_uri,
-    )
+    workers = new_pool(settings, snapshot.dataset, size=2, timeout=2.0)
     yield workers
     workers.close()
 
@@ -63,14 +77,7 @@ def test_engine_crash_costs_one_worker_and_the_pool_keeps_answering(pool: QueryP
 
 def test_an_answer_over_the_ceiling_before_sending_begins_is_refused(settings: Settings) -> None:
     snapshot = build(settings)
-    small = QueryPool(
-        snapshot.dataset,
-        size=1,
-        timeout=5,
-        max_bytes=100_000,
-        memory_mb=2048,
-        base=settings.base_uri,
-    )
+    small = new_pool(settings, snapshot.dataset, size=1, timeout=5, max_bytes=100_000)
     try:
         with pytest.raises(AnswerTooLarge) as caught:
             small.run(QueryRequest(EVERYTHING, BY_KEY["csv"]))
@@ -120,14 +127,7 @@ def test_a_query_past_the_memory_ceiling_is_stopped_and_the_pool_recovers(
     settings: Settings,
 ) -> None:
     snapshot = build(settings)
-    workers = QueryPool(
-        snapshot.dataset,
-        size=1,
-        timeout=60,
-        max_bytes=CEILING,
-        memory_mb=1024,
-        base=settings.base_uri,
-    )
+    workers = new_pool(settings, snapshot.dataset, size=1, timeout=60, memory_mb=1024)
     try:
         hungry = "SELECT ?o ?e WHERE { ?a ?b ?o . ?c ?d ?e } ORDER BY ?o ?e LIMIT 1"
         with pytest.raises(EngineFailure) as caught:
@@ -140,14 +140,7 @@ def test_a_query_past_the_memory_ceiling_is_stopped_and_the_pool_recovers(
 
 def test_a_full_pool_answers_overloaded_rather_than_queueing_forever(settings: Settings) -> None:
     snapshot = build(settings)
-    workers = QueryPool(
-        snapshot.dataset,
-        size=1,
-        timeout=3,
-        max_bytes=CEILING,
-        memory_mb=2048,
-        base=settings.base_uri,
-    )
+    workers = new_pool(settings, snapshot.dataset, size=1, timeout=3)
     try:
         workers.run(ASK)
         outcomes: list[str] = []
@@ -174,14 +167,7 @@ def test_a_pool_closed_while_its_workers_start_stops_cleanly(settings: Settings)
     snapshot = build(settings)
     for delay in (0.0, 0.01, 0.05, 0.1, 0.2, 0.4):
         before = set(threading.enumerate())
-        starting = QueryPool(
-            snapshot.dataset,
-            size=4,
-            timeout=5,
-            max_bytes=CEILING,
-            memory_mb=2048,
-            base=settings.base_uri,
-        )
+        starting = new_pool(settings, snapshot.dataset, size=4, timeout=5)
         time.sleep(delay)
         starting.close()
         for thread in set(threading.enumerate()) - before:
